@@ -1,0 +1,14 @@
+package org.tipline.events;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * A tip with its jurisdiction, classification and priority. Published by triage-service on
+ * {@value Topics#TIPS_TRIAGED}, keyed by tip id; carries the received tip so dispatch needs no other source.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TipTriaged(TipId tipId, Instant triagedAt, TipReceived tip, Jurisdiction jurisdiction,
+		Classification classification, Priority priority, String classifierVersion) {
+}
