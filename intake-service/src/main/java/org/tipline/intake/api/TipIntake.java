@@ -1,0 +1,48 @@
+package org.tipline.intake.api;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+import org.tipline.events.Channel;
+import org.tipline.events.TipId;
+import org.tipline.intake.publish.TipPublisher;
+import org.tipline.intake.submission.Submission;
+import org.tipline.intake.submission.SubmissionLedger;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Accepts a valid submission exactly once: a message seen before gets its earlier receipt and publishes
+ * nothing; a new one is published first and recorded only after Kafka acknowledged it, so a receipt always
+ * names a tip that Kafka holds.
+ */
+@Component
+class TipIntake {
+
+	private final SubmissionLedger ledger;
+
+	private final TipPublisher publisher;
+
+	private final Clock clock;
+
+	TipIntake(SubmissionLedger ledger, TipPublisher publisher, Clock clock) {
+		this.ledger = ledger;
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	Mono<Submission> accept(TipSubmission tip) {
+		Channel channel = tip.parsedChannel();
+		return Mono.fromCallable(() -> ledger.find(channel, tip.channelMessageId()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((earlier) -> earlier.map(Mono::just).orElseGet(() -> acceptNew(tip, channel)));
+	}
+
+	private Mono<Submission> acceptNew(TipSubmission tip, Channel channel) {
+		Submission submission = new Submission(TipId.forSubmission(channel, tip.channelMessageId()),
+				clock.instant());
+		return publisher.publish(tip.toEvent(submission.tipId(), submission.receivedAt()))
+			.then(Mono.fromCallable(() -> ledger.record(channel, tip.channelMessageId(), submission))
+				.subscribeOn(Schedulers.boundedElastic()));
+	}
+}

@@ -1,0 +1,41 @@
+package org.tipline.intake.api;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.tipline.testing.SharedPostgres;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:1", "spring.kafka.producer.properties.max.block.ms=1000" })
+@AutoConfigureWebTestClient
+class IntakeWithoutKafkaIT {
+
+	@Autowired
+	WebTestClient http;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("intake_without_kafka"));
+	}
+
+	@Test
+	void answers503WithRetryAfterWhenKafkaIsUnreachable() {
+		http.post()
+			.uri("/v1/tips")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"channel\":\"CHAT\",\"channelMessageId\":\"c-1\",\"narrative\":\"they took my passport\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.valueEquals("Retry-After", "5")
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+}

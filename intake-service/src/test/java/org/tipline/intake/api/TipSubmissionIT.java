@@ -1,0 +1,195 @@
+package org.tipline.intake.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.tipline.events.Topics;
+import org.tipline.testing.SharedKafka;
+import org.tipline.testing.SharedPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class TipSubmissionIT {
+
+	@Autowired
+	WebTestClient http;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
+		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("intake"));
+	}
+
+	@Test
+	void acceptsATipOnlyOnceKafkaHoldsItWithCloudEventsHeaders() {
+		String messageId = "SM-" + UUID.randomUUID();
+
+		String tipId = receiptTipId(messageId);
+
+		List<ConsumerRecord<String, byte[]>> records = recordsFor(tipId);
+		assertThat(records).hasSize(1);
+		ConsumerRecord<String, byte[]> record = records.get(0);
+		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(header(record, "ce_type")).isEqualTo("org.tipline.tip.received.v1");
+		assertThat(header(record, "ce_source")).isEqualTo("/tipline/intake");
+		assertThat(header(record, "ce_id")).isEqualTo(tipId);
+		assertThat(header(record, "ce_time")).isNotBlank();
+		assertThat(header(record, "content-type")).isEqualTo("application/json");
+		assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"narrative\":\"Two girls")
+			.contains("\"state\":\"FL\"");
+	}
+
+	@Test
+	void sameChannelMessageAgainReturnsTheSameTipAndPublishesNothingNew() {
+		String messageId = "SM-" + UUID.randomUUID();
+		String first = receiptTipId(messageId);
+
+		String second = receiptTipId(messageId);
+
+		assertThat(second).isEqualTo(first);
+		assertThat(recordsFor(first)).hasSize(1);
+	}
+
+	@Test
+	void namesEveryMissingRequiredField() {
+		post("{\"language\":\"en\"}").expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.errors[*].field")
+			.value((fields) -> assertThat(fields.toString()).contains("channel", "channelMessageId", "narrative"));
+	}
+
+	@Test
+	void namesEachBadValueWithoutEchoingIt() {
+		String body = """
+				{"channel":"PIGEON","channelMessageId":"m-1","narrative":"text",
+				 "reporter":{"role":"NEIGHBOUR","consentToLawEnforcement":"MAYBE","contact":{"email":"secret-not-an-email"}},
+				 "location":{"state":"Florida","zip":"3310","lat":123.0},"callerPhone":"call me"}""";
+
+		String problem = post(body).expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(problem).contains("\"channel\"", "\"reporter.role\"", "\"reporter.consentToLawEnforcement\"",
+				"\"reporter.contact.email\"", "\"location.state\"", "\"location.zip\"", "\"location.lat\"",
+				"\"callerPhone\"");
+		assertThat(problem).doesNotContain("secret-not-an-email", "PIGEON", "Florida");
+	}
+
+	@Test
+	void namesAFieldOfTheWrongType() {
+		post("{\"channel\":\"SMS\",\"channelMessageId\":\"m\",\"narrative\":\"n\",\"location\":{\"lat\":\"north\"}}")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("location.lat");
+	}
+
+	@Test
+	void refusesMalformedJson() {
+		post("{\"channel\":").expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void refusesABodyOver64KiB() {
+		String narrative = "x".repeat(70 * 1024);
+		post("{\"channel\":\"WEB\",\"channelMessageId\":\"big\",\"narrative\":\"" + narrative + "\"}").expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void refusesAnotherContentType() {
+		http.post()
+			.uri("/v1/tips")
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("help")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	private String receiptTipId(String messageId) {
+		return post(tip(messageId)).expectStatus()
+			.isAccepted()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("tipId")
+			.toString();
+	}
+
+	private WebTestClient.ResponseSpec post(String json) {
+		return http.post().uri("/v1/tips").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+	}
+
+	private static String tip(String messageId) {
+		return """
+				{"channel":"SMS","channelMessageId":"%s","language":"en",
+				 "reporter":{"role":"THIRD_PARTY","consentToLawEnforcement":"GRANTED"},
+				 "narrative":"Two girls kept at the motel on the highway, a man collects the money.",
+				 "location":{"state":"FL","city":"Miami"},"callerPhone":"+13055550100"}""".formatted(messageId);
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> recordsFor(String tipId) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.TIPS_RECEIVED));
+			long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+			int emptyPollsAfterData = 0;
+			while (System.nanoTime() < deadline && emptyPollsAfterData < 3) {
+				var polled = consumer.poll(Duration.ofMillis(500));
+				if (polled.isEmpty() && !consumer.assignment().isEmpty()) {
+					emptyPollsAfterData++;
+				}
+				polled.forEach((record) -> {
+					if (tipId.equals(record.key())) {
+						matching.add(record);
+					}
+				});
+			}
+		}
+		return matching;
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+}
