@@ -12,7 +12,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tipline.testing.SharedPostgres;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:1", "spring.kafka.producer.properties.max.block.ms=1000" })
+		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:1", "spring.kafka.producer.properties.max.block.ms=1000",
+				"spring.kafka.admin.auto-create=false" })
 @AutoConfigureWebTestClient
 class IntakeWithoutKafkaIT {
 

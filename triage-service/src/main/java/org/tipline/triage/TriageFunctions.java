@@ -1,0 +1,43 @@
+package org.tipline.triage;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.tipline.events.CloudEventHeaders;
+import org.tipline.events.EventType;
+import org.tipline.events.TipReceived;
+import org.tipline.events.TipTriaged;
+import org.tipline.triage.classification.TipClassifier;
+import org.tipline.triage.jurisdiction.JurisdictionResolver;
+
+@Configuration(proxyBeanMethods = false)
+class TriageFunctions {
+
+	static final String SOURCE = "/tipline/triage";
+
+	@Bean
+	Triage triage(Clock clock) {
+		return new Triage(JurisdictionResolver.fromBundledData(), new TipClassifier(), clock);
+	}
+
+	/**
+	 * Imperative, so a failure is retried and then dead-lettered by the binder instead of ending a reactive
+	 * stream. The event id is the tip id: triaging the same tip again after a redelivery is recognisable.
+	 */
+	@Bean
+	Function<Message<TipReceived>, Message<TipTriaged>> triageTip(Triage triage) {
+		return (message) -> {
+			TipTriaged triaged = triage.apply(message.getPayload());
+			return MessageBuilder.withPayload(triaged)
+				.copyHeaders(CloudEventHeaders.of(EventType.TIP_TRIAGED, SOURCE, triaged.tipId().toString(),
+						triaged.tipId(), triaged.triagedAt()))
+				.setHeader(KafkaHeaders.KEY, triaged.tipId().toString())
+				.build();
+		};
+	}
+}
