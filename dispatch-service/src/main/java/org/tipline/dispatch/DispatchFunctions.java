@@ -1,5 +1,6 @@
 package org.tipline.dispatch;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,7 +43,7 @@ class DispatchFunctions {
 			return MessageBuilder.withPayload(decided)
 				.copyHeaders(CloudEventHeaders.of(EventType.TIP_DECIDED, SOURCE, decided.tipId().toString(),
 						decided.tipId(), decided.decidedAt()))
-				.setHeader(KafkaHeaders.KEY, decided.tipId().toString())
+				.setHeader(KafkaHeaders.KEY, decided.tipId().toString().getBytes(StandardCharsets.UTF_8))
 				.build();
 		};
 	}
@@ -71,7 +72,7 @@ class DispatchFunctions {
 		Message<TipDeliveryAttempted> message = MessageBuilder.withPayload(attempt)
 			.copyHeaders(CloudEventHeaders.of(EventType.TIP_DELIVERY_ATTEMPTED, SOURCE,
 					attempt.deliveryId() + "/" + attempt.attempt(), attempt.tipId(), attempt.attemptedAt()))
-			.setHeader(KafkaHeaders.KEY, attempt.tipId().toString())
+			.setHeader(KafkaHeaders.KEY, attempt.tipId().toString().getBytes(StandardCharsets.UTF_8))
 			.build();
 		if (!streamBridge.send(DELIVERY_ATTEMPTS_BINDING, message)) {
 			throw new IllegalStateException("delivery attempt of tip " + attempt.tipId() + " was not published");

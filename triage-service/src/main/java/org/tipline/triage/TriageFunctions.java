@@ -1,5 +1,6 @@
 package org.tipline.triage;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -36,7 +37,7 @@ class TriageFunctions {
 			return MessageBuilder.withPayload(triaged)
 				.copyHeaders(CloudEventHeaders.of(EventType.TIP_TRIAGED, SOURCE, triaged.tipId().toString(),
 						triaged.tipId(), triaged.triagedAt()))
-				.setHeader(KafkaHeaders.KEY, triaged.tipId().toString())
+				.setHeader(KafkaHeaders.KEY, triaged.tipId().toString().getBytes(StandardCharsets.UTF_8))
 				.build();
 		};
 	}
