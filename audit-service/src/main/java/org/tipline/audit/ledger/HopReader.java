@@ -1,0 +1,121 @@
+package org.tipline.audit.ledger;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.tipline.events.EventType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the hops an event stands for from its raw JSON and CloudEvents headers, not from today's record
+ * classes, so an event written by a newer producer is still understood as far as it can be. Only fields
+ * without personal data are copied into the entry.
+ */
+public class HopReader {
+
+	private final JsonMapper json;
+
+	public HopReader(JsonMapper json) {
+		this.json = json;
+	}
+
+	public List<HopEntry> read(String ceType, String ceSource, String ceId, byte[] payload) {
+		EventType type = EventType.fromWireName(ceType)
+			.orElseThrow(() -> new UnreadableEventException("unknown event type " + ceType));
+		JsonNode event = json.readTree(payload);
+		UUID tipId = UUID.fromString(text(event, "tipId"));
+		HopEntry.EventReference reference = new HopEntry.EventReference(ceSource, ceId, ceType, sha256(payload));
+		String service = serviceOf(ceSource);
+		List<HopEntry> entries = new ArrayList<>();
+		switch (type) {
+			case TIP_RECEIVED -> entries.add(new HopEntry(tipId, Hop.RECEIVED, service, instant(event, "receivedAt"),
+					"ACCEPTED", details("channel", text(event, "channel")), reference));
+			case TIP_TRIAGED -> {
+				JsonNode jurisdiction = event.path("jurisdiction");
+				JsonNode classification = event.path("classification");
+				entries.add(new HopEntry(tipId, Hop.TRIAGED, service, instant(event, "triagedAt"),
+						text(event, "priority"),
+						details("state", text(jurisdiction, "state"), "stateConfidence",
+								jurisdiction.path("confidence").asDouble(), "stateBasis", text(jurisdiction, "basis"),
+								"priority", text(event, "priority"), "minor", classification.path("minor").asBoolean(),
+								"imminentDanger", classification.path("imminentDanger").asBoolean(),
+								"traffickingType", text(classification, "traffickingType"), "reporterRole",
+								text(classification, "reporterRole"), "classifierVersion",
+								text(event, "classifierVersion")),
+						reference));
+			}
+			case TIP_DECIDED -> {
+				String decision = text(event, "decision");
+				Map<String, Object> details = details("decision", decision, "reasonCode", text(event, "reasonCode"),
+						"policyVersion", text(event, "policyVersion"), "rule", text(event, "rule"), "endpoint",
+						text(event, "endpoint"), "state", text(event.path("triaged").path("jurisdiction"), "state"),
+						"priority", text(event.path("triaged"), "priority"));
+				Instant at = instant(event, "decidedAt");
+				entries.add(new HopEntry(tipId, Hop.DECIDED, service, at, decision, details, reference));
+				if ("WITHHOLD".equals(decision)) {
+					entries.add(new HopEntry(tipId, Hop.WITHHELD, service, at, text(event, "reasonCode"), details,
+							reference));
+				}
+			}
+			case TIP_DELIVERY_ATTEMPTED -> {
+				String outcome = text(event, "outcome");
+				Map<String, Object> details = details("deliveryId", text(event, "deliveryId"), "attempt",
+						event.path("attempt").asInt(), "endpoint", text(event, "endpoint"), "statusCode",
+						event.path("statusCode").isNumber() ? event.path("statusCode").asInt() : null,
+						"latencyMillis", event.path("latencyMillis").asLong(), "error", text(event, "error"));
+				Instant at = instant(event, "attemptedAt");
+				entries.add(new HopEntry(tipId, Hop.DELIVERY_ATTEMPTED, service, at, outcome, details, reference));
+				if ("DELIVERED".equals(outcome)) {
+					entries.add(new HopEntry(tipId, Hop.DELIVERED, service, at, outcome, details, reference));
+				}
+			}
+		}
+		return entries;
+	}
+
+	/** {@code /tipline/intake} is intake-service. */
+	static String serviceOf(String ceSource) {
+		String name = (ceSource == null) ? "unknown" : ceSource.substring(ceSource.lastIndexOf('/') + 1);
+		return name + "-service";
+	}
+
+	private static Map<String, Object> details(Object... pairs) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			if (pairs[i + 1] != null) {
+				details.put((String) pairs[i], pairs[i + 1]);
+			}
+		}
+		return details;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return (value.isNull() || value.isMissingNode()) ? null : value.asString();
+	}
+
+	private static Instant instant(JsonNode node, String field) {
+		String value = text(node, field);
+		if (value == null) {
+			throw new UnreadableEventException("event has no " + field);
+		}
+		return Instant.parse(value);
+	}
+
+	static String sha256(byte[] payload) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
