@@ -1,0 +1,194 @@
+package org.tipline.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The embedded default: a real PostgreSQL, a real KRaft Kafka broker, the four services and the demo state
+ * endpoint, each service in its own JVM as it would run in production. Started by {@code ./tipline local}; the
+ * end-to-end suite starts it the same way.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+	private final LocalSettings settings;
+
+	private final List<ChildProcess> processes = new ArrayList<>();
+
+	private EmbeddedDatabase database;
+
+	private LocalPipeline(LocalSettings settings) {
+		this.settings = settings;
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (Arrays.asList(args).contains("--help")) {
+			System.out.println(LocalSettings.usage());
+			return;
+		}
+		LocalSettings settings;
+		try {
+			settings = LocalSettings.fromArguments(Path.of("").toAbsolutePath(), args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		LocalPipeline pipeline;
+		try {
+			pipeline = start(settings, System.out);
+		}
+		catch (Exception ex) {
+			System.err.println("Tipline did not start: " + ex.getMessage());
+			System.exit(1);
+			return;
+		}
+		pipeline.printUrls(System.out);
+		Thread.currentThread().join();
+	}
+
+	/**
+	 * Starts everything and returns once every service reports ready. Whatever started is stopped again when
+	 * the JVM exits (Ctrl-C, SIGTERM), so no broker or service outlives the launcher or a test run.
+	 */
+	static LocalPipeline start(LocalSettings settings, PrintStream progress) throws Exception {
+		LocalPipeline pipeline = new LocalPipeline(settings);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (pipeline.isRunning()) {
+				progress.println("Stopping Tipline...");
+				pipeline.close();
+				progress.println("Tipline stopped.");
+			}
+		}, "tipline-stop"));
+		try {
+			pipeline.start(progress);
+			return pipeline;
+		}
+		catch (Exception ex) {
+			pipeline.close();
+			throw ex;
+		}
+	}
+
+	private void start(PrintStream progress) throws IOException, InterruptedException, SQLException {
+		Files.createDirectories(settings.dataDir());
+		progress.println("Starting PostgreSQL on port " + settings.postgresPort() + "...");
+		database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgresPort(), "intake",
+				"audit");
+		progress.println("Starting Kafka (KRaft) on port " + settings.kafkaPort() + "...");
+		processes.add(KafkaBroker.start(settings, libraryClasspath()));
+		progress.println("Starting the services...");
+		List<Service> services = services();
+		for (Service service : services) {
+			processes.add(service.start(settings));
+		}
+		for (Service service : services) {
+			ChildProcess process = processes.stream().filter((p) -> p.name().equals(service.name())).findFirst().orElseThrow();
+			process.awaitReady(() -> ChildProcess.answers200(service.readiness()), READY_TIMEOUT);
+			progress.println("  " + service.name() + " ready");
+		}
+	}
+
+	private List<Service> services() {
+		String kafka = "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap();
+		String endpoint = "http://localhost:" + settings.stateEndpointPort() + "/states/";
+		return List.of(
+				new Service("state-endpoint", "platform/state-endpoint", "state-endpoint", settings.stateEndpointPort(),
+						List.of("--tipline.state-endpoint.storage-dir=" + settings.dataDir().resolve("state-endpoint"))),
+				new Service("intake-service", "intake-service", "intake-service", settings.intakePort(),
+						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("intake"))),
+				new Service("triage-service", "triage-service", "triage-service", settings.triagePort(), List.of(kafka)),
+				new Service("dispatch-service", "dispatch-service", "dispatch-service", settings.dispatchPort(),
+						List.of(kafka, "--tipline.dispatch.endpoints.url-template=" + endpoint + "{state}/tips",
+								"--tipline.dispatch.endpoints.fallback-url=" + endpoint + "NATIONAL/tips")),
+				new Service("audit-service", "audit-service", "audit-service", settings.auditPort(),
+						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("audit"))));
+	}
+
+	void printUrls(PrintStream out) {
+		out.println("Tipline is up");
+		out.println("  intake          POST http://localhost:" + settings.intakePort() + "/v1/tips");
+		out.println("  audit           GET  http://localhost:" + settings.auditPort() + "/v1/audit/tips/{tipId}");
+		out.println("  state endpoint  GET  http://localhost:" + settings.stateEndpointPort() + "/states/{state}/tips");
+		out.println("  triage          http://localhost:" + settings.triagePort() + "/actuator/health");
+		out.println("  dispatch        http://localhost:" + settings.dispatchPort() + "/actuator/health");
+		out.println("  metrics         http://localhost:{8081..8084}/actuator/prometheus");
+		out.println("  kafka           " + settings.kafkaBootstrap());
+		out.println("  postgresql      " + settings.jdbcUrl("{intake,audit}") + " (user postgres)");
+		out.println("  data and logs   " + settings.dataDir());
+		out.println("Press Ctrl-C to stop everything.");
+	}
+
+	synchronized boolean isRunning() {
+		return database != null || !processes.isEmpty();
+	}
+
+	LocalSettings settings() {
+		return settings;
+	}
+
+	/** Stops the services first, so nothing is left consuming, then Kafka, then PostgreSQL. */
+	@Override
+	public synchronized void close() {
+		List<ChildProcess> reversed = new ArrayList<>(processes);
+		Collections.reverse(reversed);
+		reversed.stream().filter((p) -> !p.name().equals("kafka")).parallel().forEach((p) -> p.stop(Duration.ofSeconds(20)));
+		reversed.stream().filter((p) -> p.name().equals("kafka")).forEach((p) -> p.stop(Duration.ofSeconds(30)));
+		processes.clear();
+		if (database != null) {
+			try {
+				database.close();
+			}
+			catch (IOException ex) {
+				System.err.println("PostgreSQL did not stop cleanly: " + ex.getMessage());
+			}
+			database = null;
+		}
+	}
+
+	private String libraryClasspath() {
+		Path lib = settings.repository().resolve("platform/local/target/lib");
+		if (!Files.isDirectory(lib)) {
+			throw new IllegalStateException(lib + " is missing: build first (./mvnw -DskipTests package)");
+		}
+		return lib + "/*";
+	}
+
+	private record Service(String name, String module, String artifactId, int port, List<String> arguments) {
+
+		ChildProcess start(LocalSettings settings) throws IOException {
+			List<String> jvm = new ArrayList<>(Arrays.asList(settings.serviceJvmOptions().trim().split("\\s+")));
+			List<String> main = new ArrayList<>(List.of("-jar", jar(settings.repository()).toString(),
+					"--server.port=" + port));
+			main.addAll(arguments);
+			return ChildProcess.startJava(name, settings.dataDir().resolve("logs"), jvm, main);
+		}
+
+		URI readiness() {
+			return URI.create("http://localhost:" + port + "/actuator/health/readiness");
+		}
+
+		private Path jar(Path repository) throws IOException {
+			Path target = repository.resolve(module).resolve("target");
+			try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+				return files.filter((f) -> f.getFileName().toString().startsWith(artifactId + "-")
+						&& f.getFileName().toString().endsWith(".jar"))
+					.findFirst()
+					.orElseThrow(() -> new IllegalStateException("no jar of " + module + " in " + target
+							+ ": build first (./mvnw -DskipTests package)"));
+			}
+		}
+	}
+}
