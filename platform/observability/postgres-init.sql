@@ -1,0 +1,3 @@
+-- One database per service that keeps state, as ./tipline local creates them.
+CREATE DATABASE intake;
+CREATE DATABASE audit;
