@@ -39,7 +39,7 @@ class DispatchFunctions {
 			TipTriaged triaged = message.getPayload();
 			PolicyDecision decision = policy.decide(triaged);
 			TipDecided decided = new TipDecided(triaged.tipId(), clock.instant(), decision.decision(),
-					decision.reasonCode(), ForwardingPolicy.VERSION, decision.rule(), decision.endpoint(), triaged);
+					decision.reasonCode(), ForwardingPolicy.VERSION, decision.rule(), decision.endpoint(), null, triaged);
 			return MessageBuilder.withPayload(decided)
 				.copyHeaders(CloudEventHeaders.of(EventType.TIP_DECIDED, SOURCE, decided.tipId().toString(),
 						decided.tipId(), decided.decidedAt()))

@@ -1,6 +1,7 @@
 package org.tipline.triage;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.tipline.events.Classification;
 import org.tipline.events.Jurisdiction;
@@ -29,6 +30,6 @@ public class Triage {
 		Jurisdiction jurisdiction = jurisdictions.resolve(tip);
 		Classification classification = classifier.classify(tip);
 		return new TipTriaged(tip.tipId(), clock.instant(), tip, jurisdiction, classification,
-				PriorityRule.priorityOf(classification), TipClassifier.VERSION);
+				PriorityRule.priorityOf(classification), TipClassifier.VERSION, List.of());
 	}
 }

@@ -101,7 +101,7 @@ public class TipDeliverer {
 		}
 		attempts.accept(new TipDeliveryAttempted(decided.tipId(), deliveryId, attempt, attemptedAt,
 				decided.endpoint(), delivered ? DeliveryOutcome.DELIVERED : DeliveryOutcome.FAILED, status,
-				latencyMillis, (error != null) ? error : (delivered ? null : "HTTP " + status)));
+				latencyMillis, (error != null) ? error : (delivered ? null : "HTTP " + status), null));
 		return delivered;
 	}
 

@@ -58,6 +58,6 @@ class ForwardingPolicyTest {
 		Jurisdiction jurisdiction = (state != null) ? new Jurisdiction(StateCode.of(state), 1.0, JurisdictionBasis.STATED)
 				: Jurisdiction.unknown();
 		return new TipTriaged(id, Instant.EPOCH, tip, jurisdiction,
-				new Classification(minor, danger, TraffickingType.SEX, role, List.of()), Priority.P3, "test");
+				new Classification(minor, danger, TraffickingType.SEX, role, List.of()), Priority.P3, "test", List.of());
 	}
 }

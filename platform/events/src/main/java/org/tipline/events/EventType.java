@@ -12,7 +12,11 @@ public enum EventType {
 
 	TIP_DECIDED("org.tipline.tip.decided.v1", TipDecided.class),
 
-	TIP_DELIVERY_ATTEMPTED("org.tipline.tip.delivery-attempted.v1", TipDeliveryAttempted.class);
+	TIP_DELIVERY_ATTEMPTED("org.tipline.tip.delivery-attempted.v1", TipDeliveryAttempted.class),
+
+	TIP_CONSENT_UPDATED("org.tipline.tip.consent-updated.v1", TipConsentUpdated.class),
+
+	TIP_SLA_BREACHED("org.tipline.tip.sla-breached.v1", TipSlaBreached.class);
 
 	private final String wireName;
 

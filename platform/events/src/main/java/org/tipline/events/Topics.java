@@ -11,6 +11,10 @@ public final class Topics {
 
 	public static final String TIPS_DELIVERIES = "tips.deliveries.v1";
 
+	public static final String TIPS_CONSENT = "tips.consent.v1";
+
+	public static final String TIPS_BREACHES = "tips.breaches.v1";
+
 	private Topics() {
 	}
 }

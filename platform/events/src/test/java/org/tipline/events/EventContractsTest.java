@@ -24,7 +24,9 @@ class EventContractsTest {
 	static Stream<Arguments> goldenEvents() {
 		return Stream.of(Arguments.of("tip-received.json", TipReceived.class),
 				Arguments.of("tip-triaged.json", TipTriaged.class), Arguments.of("tip-decided.json", TipDecided.class),
-				Arguments.of("tip-delivery-attempted.json", TipDeliveryAttempted.class));
+				Arguments.of("tip-delivery-attempted.json", TipDeliveryAttempted.class),
+				Arguments.of("tip-consent-updated.json", TipConsentUpdated.class),
+				Arguments.of("tip-sla-breached.json", TipSlaBreached.class));
 	}
 
 	@ParameterizedTest

@@ -86,7 +86,7 @@ public final class LocalPipeline implements AutoCloseable {
 		Files.createDirectories(settings.dataDir());
 		progress.println("Starting PostgreSQL on port " + settings.postgresPort() + "...");
 		database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgresPort(), "intake",
-				"audit");
+				"triage", "dispatch", "audit");
 		progress.println("Starting Kafka (KRaft) on port " + settings.kafkaPort() + "...");
 		processes.add(KafkaBroker.start(settings, libraryClasspath()));
 		progress.println("Starting the services...");
@@ -109,9 +109,11 @@ public final class LocalPipeline implements AutoCloseable {
 						List.of("--tipline.state-endpoint.storage-dir=" + settings.dataDir().resolve("state-endpoint"))),
 				new Service("intake-service", "intake-service", "intake-service", settings.intakePort(),
 						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("intake"))),
-				new Service("triage-service", "triage-service", "triage-service", settings.triagePort(), List.of(kafka)),
+				new Service("triage-service", "triage-service", "triage-service", settings.triagePort(),
+						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("triage"))),
 				new Service("dispatch-service", "dispatch-service", "dispatch-service", settings.dispatchPort(),
-						List.of(kafka, "--tipline.dispatch.endpoints.url-template=" + endpoint + "{state}/tips",
+						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("dispatch"),
+								"--tipline.dispatch.endpoints.url-template=" + endpoint + "{state}/tips",
 								"--tipline.dispatch.endpoints.fallback-url=" + endpoint + "NATIONAL/tips")),
 				new Service("audit-service", "audit-service", "audit-service", settings.auditPort(),
 						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("audit"))));
@@ -126,7 +128,7 @@ public final class LocalPipeline implements AutoCloseable {
 		out.println("  dispatch        http://localhost:" + settings.dispatchPort() + "/actuator/health");
 		out.println("  metrics         http://localhost:{8081..8084}/actuator/prometheus");
 		out.println("  kafka           " + settings.kafkaBootstrap());
-		out.println("  postgresql      " + settings.jdbcUrl("{intake,audit}") + " (user postgres)");
+		out.println("  postgresql      " + settings.jdbcUrl("{intake,triage,dispatch,audit}") + " (user postgres)");
 		out.println("  data and logs   " + settings.dataDir());
 		out.println("Press Ctrl-C to stop everything.");
 	}
