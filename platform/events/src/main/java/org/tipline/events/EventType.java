@@ -16,7 +16,9 @@ public enum EventType {
 
 	TIP_CONSENT_UPDATED("org.tipline.tip.consent-updated.v1", TipConsentUpdated.class),
 
-	TIP_SLA_BREACHED("org.tipline.tip.sla-breached.v1", TipSlaBreached.class);
+	TIP_SLA_BREACHED("org.tipline.tip.sla-breached.v1", TipSlaBreached.class),
+
+	TIP_REPLAYED("org.tipline.tip.replayed.v1", TipReplayed.class);
 
 	private final String wireName;
 

@@ -15,6 +15,8 @@ public final class Topics {
 
 	public static final String TIPS_BREACHES = "tips.breaches.v1";
 
+	public static final String TIPS_REPLAYS = "tips.replays.v1";
+
 	private Topics() {
 	}
 }

@@ -26,7 +26,8 @@ class EventContractsTest {
 				Arguments.of("tip-triaged.json", TipTriaged.class), Arguments.of("tip-decided.json", TipDecided.class),
 				Arguments.of("tip-delivery-attempted.json", TipDeliveryAttempted.class),
 				Arguments.of("tip-consent-updated.json", TipConsentUpdated.class),
-				Arguments.of("tip-sla-breached.json", TipSlaBreached.class));
+				Arguments.of("tip-sla-breached.json", TipSlaBreached.class),
+				Arguments.of("tip-replayed.json", TipReplayed.class));
 	}
 
 	@ParameterizedTest
