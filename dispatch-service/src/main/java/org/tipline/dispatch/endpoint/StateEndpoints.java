@@ -1,6 +1,7 @@
 package org.tipline.dispatch.endpoint;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,22 +9,57 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.tipline.dispatch.policy.ForwardingPolicy;
 
 /**
- * Where each state receives its tips, under {@code tipline.dispatch.endpoints}. URLs come only from
- * configuration, never from a tip.
+ * Where each state receives its tips and the secrets deliveries are signed with, under
+ * {@code tipline.dispatch.endpoints}. URLs come only from configuration, never from a tip.
  *
  * @param urlTemplate URL of a state's endpoint, {@code {state}} replaced by its USPS code
  * @param states per-state URLs that override the template
  * @param fallbackUrl where tips with no known state go (a national desk)
+ * @param escalation per-state URLs that also receive a tip whose deadline passed undelivered
+ * @param defaultSecrets Standard Webhooks secrets ({@code whsec_…}) of endpoints without their own; two during
+ * a rotation, the new one first
+ * @param secrets per-endpoint secrets (a state code, or FALLBACK), overriding the default ones
+ * @param rateLimitPerSecond most deliveries per second to one endpoint
  */
 @ConfigurationProperties("tipline.dispatch.endpoints")
 public record StateEndpoints(@DefaultValue("http://localhost:8090/states/{state}/tips") String urlTemplate,
-		@DefaultValue Map<String, URI> states, @DefaultValue("http://localhost:8090/states/NATIONAL/tips") URI fallbackUrl) {
+		@DefaultValue Map<String, URI> states,
+		@DefaultValue("http://localhost:8090/states/NATIONAL/tips") URI fallbackUrl,
+		@DefaultValue Map<String, URI> escalation, @DefaultValue List<String> defaultSecrets,
+		@DefaultValue Map<String, List<String>> secrets, @DefaultValue("50") double rateLimitPerSecond) {
+
+	static final String ESCALATION_SUFFIX = "/escalation";
+
+	/** The endpoint name of the escalation copy of a state's tip. */
+	public static String escalationOf(String state) {
+		return state + ESCALATION_SUFFIX;
+	}
+
+	public boolean hasEscalation(String state) {
+		return state != null && escalation.containsKey(state);
+	}
 
 	public URI urlOf(String endpoint) {
+		if (endpoint.endsWith(ESCALATION_SUFFIX)) {
+			return escalation.get(endpoint.substring(0, endpoint.length() - ESCALATION_SUFFIX.length()));
+		}
 		if (ForwardingPolicy.FALLBACK_ENDPOINT.equals(endpoint)) {
 			return fallbackUrl;
 		}
 		URI configured = states.get(endpoint);
 		return (configured != null) ? configured : URI.create(urlTemplate.replace("{state}", endpoint));
+	}
+
+	/** The secrets a delivery to {@code endpoint} is signed with; an escalation uses its state's. */
+	public List<String> secretsOf(String endpoint) {
+		String owner = endpoint.endsWith(ESCALATION_SUFFIX)
+				? endpoint.substring(0, endpoint.length() - ESCALATION_SUFFIX.length()) : endpoint;
+		List<String> own = secrets.get(owner);
+		List<String> chosen = (own != null && !own.isEmpty()) ? own : defaultSecrets;
+		if (chosen.isEmpty()) {
+			throw new IllegalStateException("no webhook secret configured for endpoint " + owner
+					+ " (tipline.dispatch.endpoints.secrets." + owner + " or .default-secrets)");
+		}
+		return chosen;
 	}
 }

@@ -1,0 +1,105 @@
+package org.tipline.dispatch.decision;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tipline.events.Consent;
+import org.tipline.events.TipDecided;
+import org.tipline.events.TipId;
+import org.tipline.events.TipTriaged;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Dispatch's memory of every tip it decided, held tips and their consent windows, and consent answers. */
+@Repository
+class TipLedger {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	TipLedger(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	record HeldTip(TipTriaged triaged, Instant holdUntil) {
+	}
+
+	Optional<TipDecided> decisionOf(TipId tipId) {
+		return jdbc.sql("SELECT decided::text FROM dispatch_tip WHERE tip_id = ?")
+			.param(tipId.value())
+			.query(String.class)
+			.optional()
+			.map((text) -> json.readValue(text, TipDecided.class));
+	}
+
+	/** Records a first decision; false when another consumer recorded one first, whose decision then stands. */
+	boolean recordFirst(TipDecided decided, String status, Instant holdUntil) {
+		return jdbc.sql("""
+				INSERT INTO dispatch_tip (tip_id, status, state, priority, hold_until, triaged, decided, decided_at)
+				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+				ON CONFLICT (tip_id) DO NOTHING""")
+			.params(decided.tipId().value(), status, stateOf(decided.triaged()), decided.triaged().priority().name(),
+					timestamp(holdUntil), json.writeValueAsString(decided.triaged()), json.writeValueAsString(decided),
+					timestamp(decided.decidedAt()))
+			.update() == 1;
+	}
+
+	/** Settles a held tip; false when it was no longer held (a consent answer and the timer raced). */
+	boolean settle(TipDecided decided, String status) {
+		return jdbc.sql("""
+				UPDATE dispatch_tip SET status = ?, decided = ?::jsonb, decided_at = ?, hold_until = NULL
+				WHERE tip_id = ? AND status = 'HELD'""")
+			.params(status, json.writeValueAsString(decided), timestamp(decided.decidedAt()), decided.tipId().value())
+			.update() == 1;
+	}
+
+	Optional<HeldTip> held(TipId tipId) {
+		return jdbc.sql("SELECT triaged::text, hold_until FROM dispatch_tip WHERE tip_id = ? AND status = 'HELD'")
+			.param(tipId.value())
+			.query((rs, row) -> new HeldTip(json.readValue(rs.getString(1), TipTriaged.class),
+					rs.getTimestamp(2).toInstant()))
+			.optional();
+	}
+
+	List<TipId> heldPastWindow(Instant now, int limit) {
+		return jdbc.sql("SELECT tip_id FROM dispatch_tip WHERE status = 'HELD' AND hold_until <= ? ORDER BY hold_until LIMIT ?")
+			.params(timestamp(now), limit)
+			.query((rs, row) -> new TipId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
+	int countHeld() {
+		return jdbc.sql("SELECT count(*) FROM dispatch_tip WHERE status = 'HELD'").query(Integer.class).single();
+	}
+
+	/** Keeps the latest answer per tip: a victim may change their mind. */
+	void recordConsent(TipId tipId, Consent consent, Instant updatedAt) {
+		jdbc.sql("""
+				INSERT INTO consent_answer (tip_id, consent, updated_at) VALUES (?, ?, ?)
+				ON CONFLICT (tip_id) DO UPDATE SET consent = EXCLUDED.consent, updated_at = EXCLUDED.updated_at
+				WHERE consent_answer.updated_at < EXCLUDED.updated_at""")
+			.params(tipId.value(), consent.name(), timestamp(updatedAt))
+			.update();
+	}
+
+	Optional<Consent> consentOf(TipId tipId) {
+		return jdbc.sql("SELECT consent FROM consent_answer WHERE tip_id = ?")
+			.param(tipId.value())
+			.query((rs, row) -> Consent.valueOf(rs.getString(1)))
+			.optional();
+	}
+
+	private static String stateOf(TipTriaged triaged) {
+		return triaged.jurisdiction().hasState() ? triaged.jurisdiction().state().value() : null;
+	}
+
+	static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+}

@@ -1,0 +1,18 @@
+package org.tipline.dispatch.delivery;
+
+import java.time.Duration;
+
+/**
+ * What one POST to an endpoint came to. {@code status} is null when no answer arrived (refused, timed out);
+ * {@code retryAfter} is what a 429 or 503 asked for; {@code caseNumber} what the state's reply named.
+ */
+record AttemptResult(Integer status, long latencyMillis, Duration retryAfter, String caseNumber, String error) {
+
+	boolean delivered() {
+		return status != null && status >= 200 && status < 300;
+	}
+
+	boolean gone() {
+		return status != null && status == 410;
+	}
+}

@@ -1,0 +1,100 @@
+package org.tipline.dispatch.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Per endpoint, in this instance: a circuit breaker that stops sending to an endpoint after consecutive
+ * failures, for a cool-down, after which one more failure opens it again at once; and a token bucket that keeps
+ * deliveries under the endpoint's rate limit. Both only delay deliveries, they never drop one.
+ */
+final class EndpointGuard {
+
+	private final int failureThreshold;
+
+	private final Duration coolDown;
+
+	private final double ratePerSecond;
+
+	private final Map<String, State> endpoints = new ConcurrentHashMap<>();
+
+	EndpointGuard(int failureThreshold, Duration coolDown, double ratePerSecond) {
+		this.failureThreshold = failureThreshold;
+		this.coolDown = coolDown;
+		this.ratePerSecond = ratePerSecond;
+	}
+
+	/** Endpoints whose circuit is open now: their deliveries are not claimed. */
+	Set<String> openCircuits(Instant now) {
+		return endpoints.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().openUntil(now))
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toSet());
+	}
+
+	/** Takes a token; when none is left, returns how long until one is, else null. */
+	Duration acquire(String endpoint, Instant now) {
+		return state(endpoint).take(now, ratePerSecond);
+	}
+
+	void succeeded(String endpoint) {
+		state(endpoint).succeeded();
+	}
+
+	void failed(String endpoint, Instant now) {
+		state(endpoint).failed(now, failureThreshold, coolDown);
+	}
+
+	private State state(String endpoint) {
+		return endpoints.computeIfAbsent(endpoint, (name) -> new State(ratePerSecond));
+	}
+
+	private static final class State {
+
+		private int consecutiveFailures;
+
+		private Instant openUntil = Instant.MIN;
+
+		private double tokens;
+
+		private Instant refilledAt = Instant.MIN;
+
+		State(double capacity) {
+			this.tokens = capacity;
+		}
+
+		synchronized boolean openUntil(Instant now) {
+			return now.isBefore(openUntil);
+		}
+
+		synchronized Duration take(Instant now, double ratePerSecond) {
+			if (!refilledAt.equals(Instant.MIN)) {
+				double seconds = Duration.between(refilledAt, now).toNanos() / 1e9;
+				tokens = Math.min(ratePerSecond, tokens + Math.max(0, seconds) * ratePerSecond);
+			}
+			refilledAt = now;
+			if (tokens >= 1) {
+				tokens -= 1;
+				return null;
+			}
+			return Duration.ofMillis((long) Math.ceil((1 - tokens) / ratePerSecond * 1000));
+		}
+
+		synchronized void succeeded() {
+			consecutiveFailures = 0;
+			openUntil = Instant.MIN;
+		}
+
+		synchronized void failed(Instant now, int threshold, Duration coolDown) {
+			consecutiveFailures++;
+			if (consecutiveFailures >= threshold) {
+				openUntil = now.plus(coolDown);
+			}
+		}
+	}
+}

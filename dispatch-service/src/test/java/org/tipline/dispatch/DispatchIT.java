@@ -1,0 +1,229 @@
+package org.tipline.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.standardwebhooks.Webhook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.tipline.dispatch.delivery.StubEndpoint;
+import org.tipline.events.Consent;
+import org.tipline.events.Decision;
+import org.tipline.events.DeliveryOutcome;
+import org.tipline.events.EventType;
+import org.tipline.events.Priority;
+import org.tipline.events.ReporterRole;
+import org.tipline.events.TipConsentUpdated;
+import org.tipline.events.TipDecided;
+import org.tipline.events.TipDeliveryAttempted;
+import org.tipline.events.TipSlaBreached;
+import org.tipline.events.TipTriaged;
+import org.tipline.events.Topics;
+import org.tipline.testing.SharedKafka;
+import org.tipline.testing.SharedPostgres;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tipline.dispatch.policy.file=classpath:test-forwarding-policy.yml",
+				"tipline.dispatch.delivery.concurrency=1", "tipline.dispatch.delivery.initial-backoff=200ms",
+				"tipline.dispatch.delivery.max-backoff=1s", "tipline.dispatch.delivery.poll-interval=100ms",
+				"tipline.dispatch.delivery.circuit-breaker-failures=1000",
+				"tipline.dispatch.endpoints.default-secrets=" + DispatchIT.SECRET })
+@AutoConfigureWebTestClient
+@DirtiesContext
+class DispatchIT {
+
+	static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+	static final StubEndpoint endpoint = new StubEndpoint();
+
+	static final AtomicBoolean nevadaDown = new AtomicBoolean(true);
+
+	static final AtomicBoolean utahGone = new AtomicBoolean(true);
+
+	@Autowired
+	WebTestClient http;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
+		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("dispatch"));
+		registry.add("tipline.dispatch.endpoints.url-template", endpoint::urlTemplate);
+		registry.add("tipline.dispatch.endpoints.escalation.NV", () -> endpoint.url("/escalation/NV").toString());
+		endpoint.answer((request) -> {
+			if (request.path().equals("/states/NV/tips") && nevadaDown.get()) {
+				return StubEndpoint.Answer.status(500);
+			}
+			if (request.path().equals("/states/UT/tips") && utahGone.get()) {
+				return StubEndpoint.Answer.status(410);
+			}
+			String caseNumber = request.path().split("/")[2] + "-" + request.header("webhook-id").hashCode();
+			return new StubEndpoint.Answer(202, Map.of("Content-Type", "application/json"),
+					"{\"caseNumber\":\"" + caseNumber + "\"}", 0);
+		});
+	}
+
+	@AfterAll
+	static void stopEndpoint() {
+		endpoint.close();
+	}
+
+	@Test
+	void deliversAForwardedTipSignedWithAStableIdAndAnnouncesEveryStep() {
+		TipTriaged tip = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "FL", Priority.P3);
+
+		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(tip, "FL").size() == 1);
+		StubEndpoint.Received delivery = deliveriesOf(tip, "FL").get(0);
+		Map<String, List<String>> headers = new HashMap<>();
+		for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
+			headers.put(name, List.of(delivery.header(name)));
+		}
+		assertThatCode(() -> new Webhook(SECRET).verify(delivery.body(), headers)).doesNotThrowAnyException();
+		JsonNode body = PipelineEvents.json.readTree(delivery.body());
+		assertThat(body.path("deliveryId").asString()).isEqualTo(delivery.header("webhook-id"));
+		assertThat(body.path("decision").path("policyVersion").asString()).isEqualTo("test-policy@3");
+		assertThat(body.path("tip").path("callerPhone").asString()).isEqualTo("+13055550100");
+
+		List<TipDecided> decided = PipelineEvents.read(Topics.TIPS_DECIDED, tip.tipId(), TipDecided.class);
+		assertThat(decided).singleElement().satisfies((d) -> {
+			assertThat(d.decision()).isEqualTo(Decision.FORWARD);
+			assertThat(d.deadline()).isEqualTo(tip.tip().receivedAt().plus(Duration.ofHours(24)));
+		});
+		List<TipDeliveryAttempted> attempts = PipelineEvents.read(Topics.TIPS_DELIVERIES, tip.tipId(),
+				TipDeliveryAttempted.class);
+		assertThat(attempts).singleElement().satisfies((a) -> {
+			assertThat(a.outcome()).isEqualTo(DeliveryOutcome.DELIVERED);
+			assertThat(a.statusCode()).isEqualTo(202);
+			assertThat(a.stateCaseNumber()).startsWith("FL-");
+			assertThat(a.deliveryId()).isEqualTo(delivery.header("webhook-id"));
+		});
+	}
+
+	@Test
+	void theSameTriagedTipConsumedTwiceIsDecidedAndDeliveredOnce() {
+		TipTriaged tip = PipelineEvents.triaged(ReporterRole.FAMILY, null, "GA", Priority.P3);
+
+		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
+		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(tip, "GA").size() == 1);
+		await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+		assertThat(deliveriesOf(tip, "GA")).hasSize(1);
+		assertThat(PipelineEvents.read(Topics.TIPS_DECIDED, tip.tipId(), TipDecided.class)).hasSize(1);
+	}
+
+	@Test
+	void holdsAVictimsSelfReportUntilSheConsentsThenDelivers() {
+		TipTriaged tip = PipelineEvents.triaged(ReporterRole.VICTIM, Consent.NOT_ASKED, "OH", Priority.P3);
+		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> PipelineEvents.read(Topics.TIPS_DECIDED, tip.tipId(), TipDecided.class).size() == 1);
+		assertThat(deliveriesOf(tip, "OH")).isEmpty();
+
+		PipelineEvents.publish(Topics.TIPS_CONSENT, EventType.TIP_CONSENT_UPDATED, tip.tipId(),
+				new TipConsentUpdated(tip.tipId(), Consent.GRANTED, Instant.now()));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(tip, "OH").size() == 1);
+		assertThat(PipelineEvents.read(Topics.TIPS_DECIDED, tip.tipId(), TipDecided.class))
+			.extracting(TipDecided::decision, TipDecided::reasonCode)
+			.containsExactly(tuple(Decision.HOLD_FOR_CONSENT, "AWAITING_VICTIM_CONSENT"),
+					tuple(Decision.FORWARD, "VICTIM_CONSENTED"));
+	}
+
+	@Test
+	void withholdsADeclinedSelfReportOnTheRecordAndSendsNothing() {
+		TipTriaged tip = PipelineEvents.triaged(ReporterRole.VICTIM, Consent.DECLINED, "TN", Priority.P3);
+
+		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> PipelineEvents.read(Topics.TIPS_DECIDED, tip.tipId(), TipDecided.class).size() == 1);
+		TipDecided decided = PipelineEvents.read(Topics.TIPS_DECIDED, tip.tipId(), TipDecided.class).get(0);
+		assertThat(decided.decision()).isEqualTo(Decision.WITHHOLD);
+		assertThat(decided.reasonCode()).isEqualTo("VICTIM_DECLINED_CONSENT");
+		assertThat(decided.rule()).isEqualTo("victim-consent-declined");
+		assertThat(deliveriesOf(tip, "TN")).isEmpty();
+	}
+
+	@Test
+	void keepsRetryingPastTheDeadlineRaisesOneBreachAndEscalates() {
+		TipTriaged tip = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "NV", Priority.P3);
+
+		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> PipelineEvents.read(Topics.TIPS_BREACHES, tip.tipId(), TipSlaBreached.class).size() == 1);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> endpoint.received().stream().anyMatch((r) -> r.path().equals("/escalation/NV")
+					&& r.body().contains(tip.tipId().toString())));
+		assertThat(deliveriesOf(tip, "NV")).hasSizeGreaterThan(1);
+		nevadaDown.set(false);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> PipelineEvents.read(Topics.TIPS_DELIVERIES, tip.tipId(), TipDeliveryAttempted.class)
+				.stream()
+				.anyMatch((a) -> a.outcome() == DeliveryOutcome.DELIVERED && a.endpoint().equals("NV")));
+		assertThat(PipelineEvents.read(Topics.TIPS_BREACHES, tip.tipId(), TipSlaBreached.class)).singleElement()
+			.satisfies((breach) -> assertThat(breach.deadline())
+				.isCloseTo(tip.tip().receivedAt().plusSeconds(2), within(1, ChronoUnit.MILLIS)));
+		assertThat(deliveriesOf(tip, "NV")).extracting((r) -> r.header("webhook-id")).containsOnly(
+				deliveriesOf(tip, "NV").get(0).header("webhook-id"));
+	}
+
+	@Test
+	void goneDisablesTheEndpointAndItsQueueIsServedEarliestDeadlineFirstOnceEnabled() {
+		TipTriaged first = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "UT", Priority.P4);
+		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, first.tipId(), first);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> http.get().uri("/v1/dispatch/endpoints").exchange().expectBody()
+				.jsonPath("$.disabled[?(@.endpoint == 'UT')].reason").isEqualTo(List.of("410 Gone")));
+		utahGone.set(false);
+		TipTriaged p3 = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "UT", Priority.P3);
+		TipTriaged p1 = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "UT", Priority.P1);
+		TipTriaged p2 = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "UT", Priority.P2);
+		for (TipTriaged tip : List.of(p3, p1, p2)) {
+			PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> PipelineEvents.read(Topics.TIPS_DECIDED, p2.tipId(), TipDecided.class).size() == 1);
+		await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+		assertThat(deliveriesOf(p1, "UT")).as("nothing is sent to a disabled endpoint").isEmpty();
+
+		http.post().uri("/v1/dispatch/endpoints/UT/enable").exchange().expectStatus().isOk();
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(first, "UT").size() == 2);
+		List<String> order = endpoint.received()
+			.stream()
+			.filter((r) -> r.path().equals("/states/UT/tips"))
+			.skip(1)
+			.map((r) -> PipelineEvents.json.readTree(r.body()).path("priority").asString())
+			.toList();
+		assertThat(order).containsExactly("P1", "P2", "P3", "P4");
+	}
+
+	private static List<StubEndpoint.Received> deliveriesOf(TipTriaged tip, String state) {
+		return endpoint.received()
+			.stream()
+			.filter((r) -> r.path().equals("/states/" + state + "/tips") && r.body().contains(tip.tipId().toString()))
+			.toList();
+	}
+}

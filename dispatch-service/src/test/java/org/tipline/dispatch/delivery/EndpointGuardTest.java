@@ -1,0 +1,47 @@
+package org.tipline.dispatch.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EndpointGuardTest {
+
+	private final Instant now = Instant.parse("2026-11-29T10:00:00Z");
+
+	@Test
+	void opensTheCircuitAfterConsecutiveFailuresForTheCoolDown() {
+		EndpointGuard guard = new EndpointGuard(3, Duration.ofSeconds(30), 100);
+		guard.failed("FL", now);
+		guard.failed("FL", now);
+		assertThat(guard.openCircuits(now)).isEmpty();
+
+		guard.failed("FL", now);
+
+		assertThat(guard.openCircuits(now)).containsExactly("FL");
+		assertThat(guard.openCircuits(now.plusSeconds(31))).isEmpty();
+	}
+
+	@Test
+	void aSuccessClosesTheCircuitAndResetsTheCount() {
+		EndpointGuard guard = new EndpointGuard(2, Duration.ofSeconds(30), 100);
+		guard.failed("TX", now);
+		guard.succeeded("TX");
+		guard.failed("TX", now);
+
+		assertThat(guard.openCircuits(now)).isEmpty();
+	}
+
+	@Test
+	void rateLimitHandsOutTokensAndSaysHowLongToWait() {
+		EndpointGuard guard = new EndpointGuard(5, Duration.ofSeconds(30), 2);
+
+		assertThat(guard.acquire("GA", now)).isNull();
+		assertThat(guard.acquire("GA", now)).isNull();
+		assertThat(guard.acquire("GA", now)).isEqualTo(Duration.ofMillis(500));
+		assertThat(guard.acquire("GA", now.plusMillis(500))).isNull();
+		assertThat(guard.acquire("OH", now)).as("each endpoint has its own bucket").isNull();
+	}
+}
