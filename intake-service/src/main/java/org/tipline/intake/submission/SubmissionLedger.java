@@ -30,6 +30,13 @@ public class SubmissionLedger {
 			.optional();
 	}
 
+	public boolean knows(TipId tipId) {
+		return jdbc.sql("SELECT count(*) FROM submission WHERE tip_id = ?")
+			.param(tipId.toString())
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/**
 	 * Records an accepted submission. When a racing duplicate recorded it first, that earlier record wins and
 	 * is returned, so both callers answer with the same receipt.

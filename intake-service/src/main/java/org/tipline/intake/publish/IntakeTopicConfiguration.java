@@ -8,10 +8,15 @@ import org.tipline.events.Topics;
 import org.tipline.intake.IntakeProperties;
 
 @Configuration(proxyBeanMethods = false)
-class ReceivedTopicConfiguration {
+class IntakeTopicConfiguration {
 
 	@Bean
-	NewTopic receivedTipsTopic(IntakeProperties properties) {
+	NewTopic receivedTopic(IntakeProperties properties) {
 		return TopicBuilder.name(Topics.TIPS_RECEIVED).partitions(properties.topicPartitions()).build();
+	}
+
+	@Bean
+	NewTopic consentTopic(IntakeProperties properties) {
+		return TopicBuilder.name(Topics.TIPS_CONSENT).partitions(properties.topicPartitions()).build();
 	}
 }
