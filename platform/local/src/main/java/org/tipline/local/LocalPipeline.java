@@ -90,7 +90,7 @@ public final class LocalPipeline implements AutoCloseable {
 		progress.println("Starting Kafka (KRaft) on port " + settings.kafkaPort() + "...");
 		processes.add(KafkaBroker.start(settings, libraryClasspath()));
 		progress.println("Starting the services...");
-		List<Service> services = services();
+		List<Service> services = services(WebhookSecrets.ensure(settings.dataDir()));
 		for (Service service : services) {
 			processes.add(service.start(settings));
 		}
@@ -101,7 +101,7 @@ public final class LocalPipeline implements AutoCloseable {
 		}
 	}
 
-	private List<Service> services() {
+	private List<Service> services(Path webhookSecrets) {
 		String kafka = "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap();
 		String endpoint = "http://localhost:" + settings.stateEndpointPort() + "/states/";
 		return List.of(
@@ -113,6 +113,7 @@ public final class LocalPipeline implements AutoCloseable {
 						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("triage"))),
 				new Service("dispatch-service", "dispatch-service", "dispatch-service", settings.dispatchPort(),
 						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("dispatch"),
+								"--spring.config.import=file:" + webhookSecrets,
 								"--tipline.dispatch.endpoints.url-template=" + endpoint + "{state}/tips",
 								"--tipline.dispatch.endpoints.fallback-url=" + endpoint + "NATIONAL/tips")),
 				new Service("audit-service", "audit-service", "audit-service", settings.auditPort(),
@@ -130,6 +131,8 @@ public final class LocalPipeline implements AutoCloseable {
 		out.println("  kafka           " + settings.kafkaBootstrap());
 		out.println("  postgresql      " + settings.jdbcUrl("{intake,triage,dispatch,audit}") + " (user postgres)");
 		out.println("  data and logs   " + settings.dataDir());
+		out.println("  webhook secret  " + settings.dataDir().resolve(WebhookSecrets.FILE_NAME)
+				+ " (verify deliveries with it)");
 		out.println("Press Ctrl-C to stop everything.");
 	}
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.standardwebhooks.Webhook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -74,18 +76,20 @@ class PipelineEndToEndIT {
 				"My boss holds my passport and I owe him a debt I can never pay", Map.of("state", "OH"), null);
 		String declined = submit("CHAT", "VICTIM", "DECLINED",
 				"My boss holds my passport and I owe him a debt I can never pay", Map.of("state", "OH"), null);
-		String notAsked = submit("EMAIL", "VICTIM", "NOT_ASKED",
+		String heldForConsent = submit("EMAIL", "VICTIM", "NOT_ASKED",
 				"I work at the nail salon without pay and they keep my documents", Map.of("state", "NY"), null);
 		String unknownState = submit("WEB", "FAMILY", null,
 				"My cousin says her employer will not let her leave the house", null, null);
 
+		await().atMost(Duration.ofSeconds(90))
+			.untilAsserted(() -> assertThat(outcomes(heldForConsent, "DECIDED")).containsExactly("HOLD_FOR_CONSENT"));
+		giveConsent(heldForConsent, "GRANTED");
+
 		Map<String, String> forwarded = Map.of(minor, "FL", imminent, "TX", thirdParty, "GA", consented, "OH",
-				unknownState, "NATIONAL");
+				unknownState, "NATIONAL", heldForConsent, "NY");
 		forwarded.forEach((tipId, state) -> await().atMost(Duration.ofSeconds(90))
-			.untilAsserted(() -> assertThat(hops(tipId)).isEqualTo(FORWARD_HOPS)));
-		for (String tipId : List.of(declined, notAsked)) {
-			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(hops(tipId)).isEqualTo(WITHHOLD_HOPS));
-		}
+			.untilAsserted(() -> assertThat(hops(tipId)).containsSubsequence(FORWARD_HOPS).endsWith("DELIVERED")));
+		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(hops(declined)).isEqualTo(WITHHOLD_HOPS));
 
 		List<Delivered> deliveries = deliveries();
 		forwarded.forEach((tipId, state) -> assertThat(deliveries)
@@ -93,12 +97,17 @@ class PipelineEndToEndIT {
 			.as("deliveries of tip %s", tipId)
 			.singleElement()
 			.satisfies((delivery) -> assertThat(delivery.endpoint()).isEqualTo(state)));
-		assertThat(deliveries).extracting(Delivered::tipId).doesNotContain(declined, notAsked);
+		assertThat(deliveries).extracting(Delivered::tipId).doesNotContain(declined);
+		String secret = WebhookSecrets.read(pipeline.settings().dataDir().resolve(WebhookSecrets.FILE_NAME));
+		assertThat(deliveries).allSatisfy((delivery) -> assertThatCode(
+				() -> new Webhook(secret).verify(delivery.body(), delivery.signatureHeaders()))
+			.as("a state verifies delivery %s with a Standard Webhooks library", delivery.webhookId())
+			.doesNotThrowAnyException());
 
 		JsonNode decidedToWithhold = entry(declined, "WITHHELD");
 		assertThat(decidedToWithhold.path("outcome").asString()).isEqualTo("VICTIM_DECLINED_CONSENT");
 		assertThat(decidedToWithhold.path("details").path("policyVersion").asString()).isNotBlank();
-		assertThat(entry(notAsked, "WITHHELD").path("outcome").asString()).isEqualTo("VICTIM_CONSENT_NOT_GIVEN");
+		assertThat(outcomes(heldForConsent, "DECIDED")).containsExactly("HOLD_FOR_CONSENT", "FORWARD");
 		assertThat(entry(unknownState, "DECIDED").path("details").path("reasonCode").asString())
 			.isEqualTo("NO_JURISDICTION");
 		assertThat(entry(imminent, "TRIAGED").path("details").path("priority").asString()).isEqualTo("P1");
@@ -118,7 +127,8 @@ class PipelineEndToEndIT {
 		assertThat(deliveries()).filteredOn((delivery) -> delivery.tipId().equals(first)).hasSize(1);
 	}
 
-	private record Delivered(String endpoint, String tipId, String webhookId) {
+	private record Delivered(String endpoint, String tipId, String webhookId, String body,
+			Map<String, List<String>> signatureHeaders) {
 	}
 
 	private static String submit(String channel, String role, String consent, String narrative,
@@ -158,6 +168,29 @@ class PipelineEndToEndIT {
 		return hops;
 	}
 
+	private static List<String> outcomes(String tipId, String hop) throws Exception {
+		HttpResponse<String> response = get(pipeline.settings().auditPort(), "/v1/audit/tips/" + tipId);
+		List<String> outcomes = new ArrayList<>();
+		if (response.statusCode() == 200) {
+			json.readTree(response.body()).path("entries").forEach((entry) -> {
+				if (hop.equals(entry.path("hop").asString())) {
+					outcomes.add(entry.path("outcome").asString());
+				}
+			});
+		}
+		return outcomes;
+	}
+
+	private static void giveConsent(String tipId, String consent) throws Exception {
+		HttpResponse<String> response = http.send(
+				HttpRequest.newBuilder(uri(pipeline.settings().intakePort(), "/v1/tips/" + tipId + "/consent"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"consent\":\"" + consent + "\"}"))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+	}
+
 	private static JsonNode entry(String tipId, String hop) throws Exception {
 		JsonNode entries = json.readTree(get(pipeline.settings().auditPort(), "/v1/audit/tips/" + tipId).body())
 			.path("entries");
@@ -178,7 +211,12 @@ class PipelineEndToEndIT {
 				JsonNode body = json.readTree(delivery.path("body").asString());
 				String webhookId = delivery.path("headers").path("webhook-id").asString();
 				assertThat(webhookId).isEqualTo(body.path("deliveryId").asString());
-				all.add(new Delivered(endpoint, body.path("tipId").asString(), webhookId));
+				Map<String, List<String>> signature = new java.util.HashMap<>();
+				for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
+					signature.put(name, List.of(delivery.path("headers").path(name).asString()));
+				}
+				all.add(new Delivered(endpoint, body.path("tipId").asString(), webhookId,
+						delivery.path("body").asString(), signature));
 			}
 		}
 		return all;

@@ -45,7 +45,8 @@ class DeliveryStore {
 		}
 	}
 
-	synchronized void add(String state, ReceivedDelivery delivery) {
+	/** Returns how many deliveries the state has now. */
+	synchronized int add(String state, ReceivedDelivery delivery) {
 		if (storageDir != null) {
 			try {
 				Files.writeString(storageDir.resolve(state + ".jsonl"), json.writeValueAsString(delivery) + "\n",
@@ -55,7 +56,9 @@ class DeliveryStore {
 				throw new UncheckedIOException(ex);
 			}
 		}
-		byState.computeIfAbsent(state, (s) -> new ArrayList<>()).add(delivery);
+		List<ReceivedDelivery> kept = byState.computeIfAbsent(state, (s) -> new ArrayList<>());
+		kept.add(delivery);
+		return kept.size();
 	}
 
 	synchronized List<ReceivedDelivery> of(String state) {

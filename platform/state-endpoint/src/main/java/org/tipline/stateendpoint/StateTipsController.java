@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Stands in for a state's tip intake: accepts deliveries for any state and lists what each state got. */
+/**
+ * Stands in for a state's tip intake: accepts deliveries for any state, answers with a case number as a state's
+ * system might, and lists what each state got.
+ */
 @RestController
 class StateTipsController {
 
@@ -32,8 +35,9 @@ class StateTipsController {
 			@RequestBody byte[] body) {
 		Map<String, String> kept = new TreeMap<>();
 		headers.forEach((name, values) -> kept.put(name.toLowerCase(), String.join(",", values)));
-		store.add(checked(state), new ReceivedDelivery(Instant.now(), kept, new String(body, StandardCharsets.UTF_8)));
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "received"));
+		int count = store.add(checked(state), new ReceivedDelivery(Instant.now(), kept, new String(body, StandardCharsets.UTF_8)));
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(Map.of("status", "received", "caseNumber", state + "-" + String.format("%06d", count)));
 	}
 
 	@GetMapping("/states/{state}/tips")

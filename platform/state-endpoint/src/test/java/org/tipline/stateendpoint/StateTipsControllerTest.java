@@ -43,7 +43,10 @@ class StateTipsControllerTest {
 			.bodyValue(body)
 			.exchange()
 			.expectStatus()
-			.isAccepted();
+			.isAccepted()
+			.expectBody()
+			.jsonPath("$.caseNumber")
+			.isEqualTo("FL-000001");
 
 		http.get()
 			.uri("/states/FL/tips")
