@@ -117,6 +117,11 @@ class DispatchIT {
 			assertThat(a.stateCaseNumber()).startsWith("FL-");
 			assertThat(a.deliveryId()).isEqualTo(delivery.header("webhook-id"));
 		});
+		String metrics = http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(metrics).contains("tipline_dispatch_decisions_total{", "tipline_dispatch_delivery_attempts_total{",
+				"tipline_dispatch_held_tips", "tipline_dispatch_undelivered_tips", "tipline_dispatch_endpoints_disabled",
+				"tipline_dispatch_dead_letters")
+			.containsPattern("tipline_delivery_latency_seconds_bucket\\{(?=[^}]*le=\"900.0\")(?=[^}]*state=\"FL\")(?=[^}]*priority=\"P3\")");
 	}
 
 	@Test

@@ -59,7 +59,6 @@ public class TipDecider {
 		this.json = json;
 		this.meters = meters;
 		this.clock = clock;
-		meters.gauge("tipline.dispatch.held.tips", ledger, TipLedger::countHeld);
 	}
 
 	public void decide(TipTriaged triaged) {
@@ -92,6 +91,10 @@ public class TipDecider {
 	}
 
 	/** Settles tips whose consent window passed; returns how many. */
+	public int countHeld() {
+		return ledger.countHeld();
+	}
+
 	public int settleExpiredHolds(Instant now) {
 		int settled = 0;
 		for (TipId tipId : ledger.heldPastWindow(now, 100)) {

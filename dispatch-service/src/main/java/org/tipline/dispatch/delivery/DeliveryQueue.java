@@ -95,6 +95,10 @@ public class DeliveryQueue {
 			int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError, boolean breached) {
 	}
 
+	public int countUndelivered() {
+		return jdbc.sql("SELECT count(*) FROM delivery WHERE status = 'PENDING'").query(Integer.class).single();
+	}
+
 	/** Undelivered deliveries, earliest deadline first; {@code state} null for all. */
 	public List<Undelivered> undelivered(String state, int limit) {
 		return jdbc.sql("""

@@ -49,6 +49,22 @@ class DeadLetters {
 		}
 	}
 
+	/** How many records the dead-letter topics hold, from their offsets, without reading them. */
+	long count() {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, "dispatch-operator-count");
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = partitionsOf(consumer);
+			if (partitions.isEmpty()) {
+				return 0;
+			}
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
+			Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, Duration.ofSeconds(5));
+			return partitions.stream().mapToLong((p) -> ends.get(p) - starts.get(p)).sum();
+		}
+	}
+
 	List<DeadLetter> list() {
 		List<DeadLetter> letters = new ArrayList<>();
 		read((record) -> letters.add(describe(record)));
@@ -96,13 +112,7 @@ class DeadLetters {
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
 				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (String topic : TOPICS) {
-				List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-				if (infos != null) {
-					infos.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
-				}
-			}
+			List<TopicPartition> partitions = partitionsOf(consumer);
 			if (partitions.isEmpty()) {
 				return;
 			}
@@ -118,6 +128,17 @@ class DeadLetters {
 				}
 			}
 		}
+	}
+
+	private static List<TopicPartition> partitionsOf(KafkaConsumer<byte[], byte[]> consumer) {
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (String topic : TOPICS) {
+			if (consumer.listTopics(Duration.ofSeconds(5)).containsKey(topic)) {
+				List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+				infos.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
+			}
+		}
+		return partitions;
 	}
 
 	private static DeadLetter describe(ConsumerRecord<byte[], byte[]> record) {

@@ -2,9 +2,11 @@ package org.tipline.intake.api;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.tipline.events.Channel;
 import org.tipline.events.TipId;
+import org.tipline.intake.publish.PublishFailedException;
 import org.tipline.intake.publish.TipPublisher;
 import org.tipline.intake.submission.Submission;
 import org.tipline.intake.submission.SubmissionLedger;
@@ -25,24 +27,35 @@ class TipIntake {
 
 	private final Clock clock;
 
-	TipIntake(SubmissionLedger ledger, TipPublisher publisher, Clock clock) {
+	private final MeterRegistry meters;
+
+	TipIntake(SubmissionLedger ledger, TipPublisher publisher, Clock clock, MeterRegistry meters) {
 		this.ledger = ledger;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	Mono<Submission> accept(TipSubmission tip) {
 		Channel channel = tip.parsedChannel();
 		return Mono.fromCallable(() -> ledger.find(channel, tip.channelMessageId()))
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((earlier) -> earlier.map(Mono::just).orElseGet(() -> acceptNew(tip, channel)));
+			.flatMap((earlier) -> earlier.map((submission) -> counted("tipline.intake.tips.duplicate", channel, submission))
+				.orElseGet(() -> acceptNew(tip, channel)));
 	}
 
 	private Mono<Submission> acceptNew(TipSubmission tip, Channel channel) {
 		Submission submission = new Submission(TipId.forSubmission(channel, tip.channelMessageId()),
 				clock.instant());
 		return publisher.publish(tip.toEvent(submission.tipId(), submission.receivedAt()))
+			.doOnError(PublishFailedException.class, (ex) -> meters.counter("tipline.intake.publish.failures").increment())
 			.then(Mono.fromCallable(() -> ledger.record(channel, tip.channelMessageId(), submission))
-				.subscribeOn(Schedulers.boundedElastic()));
+				.subscribeOn(Schedulers.boundedElastic()))
+			.flatMap((recorded) -> counted("tipline.intake.tips.received", channel, recorded));
+	}
+
+	private Mono<Submission> counted(String metric, Channel channel, Submission submission) {
+		meters.counter(metric, "channel", channel.name()).increment();
+		return Mono.just(submission);
 	}
 }

@@ -68,6 +68,9 @@ class TipSubmissionIT {
 
 		assertThat(second).isEqualTo(first);
 		assertThat(recordsFor(first)).hasSize(1);
+		String metrics = http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(metrics).contains("tipline_intake_tips_received_total{", "tipline_intake_tips_duplicate_total{")
+			.containsPattern("tipline_intake_tips_duplicate_total\\{[^}]*channel=\"SMS\"[^}]*} [1-9]");
 	}
 
 	@Test
