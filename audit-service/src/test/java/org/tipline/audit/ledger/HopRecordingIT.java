@@ -1,52 +1,37 @@
 package org.tipline.audit.ledger;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.tipline.events.CloudEventHeaders;
+import org.tipline.audit.AuditServiceTest;
+import org.tipline.audit.PipelineEvents;
 import org.tipline.events.EventType;
 import org.tipline.events.TipId;
 import org.tipline.events.Topics;
-import org.tipline.testing.SharedKafka;
-import org.tipline.testing.SharedPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class HopRecordingIT {
+class HopRecordingIT extends AuditServiceTest {
 
 	@Autowired
 	WebTestClient http;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("audit"));
-	}
 
 	@Test
 	void recordsTheSameEventConsumedTwiceAsOneEntryWithoutPersonalData() {
@@ -86,7 +71,7 @@ class HopRecordingIT {
 	}
 
 	@Test
-	void theDatabaseRefusesToChangeOrDeleteAnEntry() {
+	void theDatabaseRefusesToChangeOrDeleteAnEntryByPrivilegeAndByTrigger() throws Exception {
 		TipId tipId = new TipId(UUID.randomUUID());
 		publish(Topics.TIPS_RECEIVED, EventType.TIP_RECEIVED, "/tipline/intake", tipId.toString(), tipId,
 				"{\"tipId\":\"%s\",\"receivedAt\":\"2026-11-29T01:00:00Z\",\"channel\":\"WEB\"}".formatted(tipId));
@@ -94,11 +79,83 @@ class HopRecordingIT {
 			.until(() -> jdbc.sql("SELECT count(*) FROM audit_entry WHERE tip_id = ?").param(tipId.value())
 				.query(Long.class).single() == 1);
 
+		// the service's own connections hold no UPDATE, DELETE or TRUNCATE privilege
 		assertThatThrownBy(() -> jdbc.sql("UPDATE audit_entry SET outcome = 'FORGED' WHERE tip_id = ?")
 			.param(tipId.value())
-			.update()).hasMessageContaining("append-only");
+			.update()).rootCause().hasMessageContaining("permission denied");
 		assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_entry WHERE tip_id = ?").param(tipId.value()).update())
-			.hasMessageContaining("append-only");
+			.rootCause()
+			.hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_checkpoint").update()).rootCause()
+			.hasMessageContaining("permission denied");
+		// and the owner, who holds every privilege, still meets the triggers
+		try (Connection owner = ownerConnection(); Statement statement = owner.createStatement()) {
+			assertThatThrownBy(() -> statement.executeUpdate(
+					"UPDATE audit_entry SET outcome = 'FORGED' WHERE tip_id = '" + tipId + "'"))
+				.hasMessageContaining("append-only");
+			assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM audit_entry WHERE tip_id = '" + tipId + "'"))
+				.hasMessageContaining("append-only");
+			assertThatThrownBy(() -> statement.executeUpdate("TRUNCATE audit_entry")).hasMessageContaining("append-only");
+			assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM audit_checkpoint"))
+				.hasMessageContaining("append-only");
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE tip_id = ? AND outcome = 'FORGED'")
+			.param(tipId.value()).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void recordsHoldsConsentBreachesCaseNumbersAndDeadLettersWithoutTheExceptionMessage() {
+		UUID tip = UUID.randomUUID();
+		Instant at = Instant.parse("2026-03-01T10:00:00Z");
+		try (PipelineEvents events = new PipelineEvents()) {
+			events.decided(tip, "decided-hold-" + tip, at, "HOLD_FOR_CONSENT", "VICTIM_CONSENT_NOT_GIVEN", "OH", "P3",
+					null);
+			events.consentUpdated(tip, at.plusSeconds(60), "GRANTED");
+			events.decided(tip, "decided-forward-" + tip, at.plusSeconds(61), "FORWARD_REDACTED", "VICTIM_CONSENTED",
+					"OH", "P3", at.plusSeconds(3600));
+			events.breached(tip, at.plusSeconds(3600), at.plusSeconds(3601), "OH", "P3");
+			events.delivered(tip, at.plusSeconds(3700), "OH");
+			events.send(deadLetter(tip));
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> http.get()
+				.uri("/v1/audit/tips/{id}", tip)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.entries[*].hop")
+				.isEqualTo(List.of("DECIDED", "HELD", "CONSENT_UPDATED", "DECIDED", "SLA_BREACHED",
+						"DELIVERY_ATTEMPTED", "DELIVERED", "DEAD_LETTERED"))
+				.jsonPath("$.entries[3].details.deadline")
+				.isEqualTo("2026-03-01T11:00:00Z")
+				.jsonPath("$.entries[2].outcome")
+				.isEqualTo("GRANTED")
+				.jsonPath("$.entries[6].details.stateCaseNumber")
+				.isEqualTo("CASE-OH")
+				.jsonPath("$.entries[7].service")
+				.isEqualTo("dispatch-service")
+				.jsonPath("$.entries[7].details.originalOffset")
+				.isEqualTo("42")
+				.jsonPath("$.entries[7].details.exceptionClass")
+				.isEqualTo("java.net.ConnectException"));
+		assertThat(jdbc.sql("SELECT string_agg(entry::text, ' ') FROM audit_entry WHERE tip_id = ?")
+			.param(tip)
+			.query(String.class)
+			.single()).doesNotContain(HexFormat.of().formatHex("PERSONAL".getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** As the binder dead-letters a record: the original bytes and headers, and where it came from. */
+	private static ProducerRecord<String, byte[]> deadLetter(UUID tip) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>("tips.triaged.v1.dispatch-service.dlq",
+				tip.toString(), "not json, PERSONAL".getBytes(StandardCharsets.UTF_8));
+		record.headers().add("x-original-topic", "tips.triaged.v1".getBytes(StandardCharsets.UTF_8));
+		record.headers().add("x-original-partition", ByteBuffer.allocate(4).putInt(1).array());
+		record.headers().add("x-original-offset", ByteBuffer.allocate(8).putLong(42).array());
+		record.headers().add("x-exception-fqcn", "java.net.ConnectException".getBytes(StandardCharsets.UTF_8));
+		record.headers().add("x-exception-message", "PERSONAL in the message".getBytes(StandardCharsets.UTF_8));
+		return record;
 	}
 
 	@Test
@@ -108,18 +165,8 @@ class HopRecordingIT {
 	}
 
 	private static void publish(String topic, EventType type, String source, String id, TipId tipId, String json) {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-				new ByteArraySerializer())) {
-			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, tipId.toString(),
-					json.getBytes(StandardCharsets.UTF_8));
-			CloudEventHeaders.of(type, source, id, tipId, Instant.now())
-				.forEach((name, value) -> record.headers()
-					.add(new RecordHeader(name, value.toString().getBytes(StandardCharsets.UTF_8))));
-			producer.send(record).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
+		try (PipelineEvents events = new PipelineEvents()) {
+			events.publish(topic, type, source, id, tipId.value(), json);
 		}
 	}
 }
