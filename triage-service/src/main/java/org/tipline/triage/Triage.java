@@ -5,31 +5,39 @@ import java.util.List;
 
 import org.tipline.events.Classification;
 import org.tipline.events.Jurisdiction;
+import org.tipline.events.TipId;
 import org.tipline.events.TipReceived;
 import org.tipline.events.TipTriaged;
 import org.tipline.triage.classification.TipClassifier;
 import org.tipline.triage.jurisdiction.JurisdictionResolver;
+import org.tipline.triage.linking.TipLinker;
+import org.tipline.triage.narrative.Narrative;
 import org.tipline.triage.priority.PriorityRule;
 
-/** Triage of one tip: where it belongs, what it describes, how urgent it is. Plain Java, no Spring. */
+/** Triage of one tip: where it belongs, what it describes, how urgent it is, which tips it repeats. No Spring. */
 public class Triage {
 
 	private final JurisdictionResolver jurisdictions;
 
 	private final TipClassifier classifier;
 
+	private final TipLinker linker;
+
 	private final Clock clock;
 
-	public Triage(JurisdictionResolver jurisdictions, TipClassifier classifier, Clock clock) {
+	public Triage(JurisdictionResolver jurisdictions, TipClassifier classifier, TipLinker linker, Clock clock) {
 		this.jurisdictions = jurisdictions;
 		this.classifier = classifier;
+		this.linker = linker;
 		this.clock = clock;
 	}
 
 	public TipTriaged apply(TipReceived tip) {
-		Jurisdiction jurisdiction = jurisdictions.resolve(tip);
-		Classification classification = classifier.classify(tip);
+		Narrative narrative = Narrative.of(tip.narrative());
+		Jurisdiction jurisdiction = jurisdictions.resolve(tip, narrative);
+		Classification classification = classifier.classify(tip, narrative);
+		List<TipId> linked = linker.linkedTips(tip, narrative, jurisdiction.state());
 		return new TipTriaged(tip.tipId(), clock.instant(), tip, jurisdiction, classification,
-				PriorityRule.priorityOf(classification), TipClassifier.VERSION, List.of());
+				PriorityRule.priorityOf(classification), TipClassifier.VERSION, linked);
 	}
 }

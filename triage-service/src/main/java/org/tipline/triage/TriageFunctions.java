@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.function.Function;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -15,20 +17,28 @@ import org.tipline.events.TipReceived;
 import org.tipline.events.TipTriaged;
 import org.tipline.triage.classification.TipClassifier;
 import org.tipline.triage.jurisdiction.JurisdictionResolver;
+import org.tipline.triage.linking.IncidentKeys;
+import org.tipline.triage.linking.JdbcLinkIndex;
+import org.tipline.triage.linking.TipLinker;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TriageProperties.class)
 class TriageFunctions {
 
 	static final String SOURCE = "/tipline/triage";
 
 	@Bean
-	Triage triage(Clock clock) {
-		return new Triage(JurisdictionResolver.fromBundledData(), new TipClassifier(), clock);
+	Triage triage(JdbcClient jdbc, TriageProperties properties, Clock clock) {
+		TriageProperties.Linking linking = properties.linking();
+		return new Triage(JurisdictionResolver.fromBundledData(), new TipClassifier(),
+				new TipLinker(new IncidentKeys(linking.key()), new JdbcLinkIndex(jdbc, linking.window(), clock)),
+				clock);
 	}
 
 	/**
 	 * Imperative, so a failure is retried and then dead-lettered by the binder instead of ending a reactive
-	 * stream. The event id is the tip id: triaging the same tip again after a redelivery is recognisable.
+	 * stream. The event id is the tip id: triaging the same tip again after a redelivery is recognisable, and
+	 * finds the same linked tips, since the link index ignores a tip's own keys.
 	 */
 	@Bean
 	Function<Message<TipReceived>, Message<TipTriaged>> triageTip(Triage triage) {

@@ -1,0 +1,58 @@
+package org.tipline.triage.linking;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tipline.events.TipId;
+
+/**
+ * The link index in PostgreSQL (database {@code triage}, table {@code incident_key}), so it survives a restart
+ * and every triage instance sees the others' tips. Rows older than twice the window are deleted as tips come in.
+ */
+public final class JdbcLinkIndex implements LinkIndex {
+
+	private final JdbcClient jdbc;
+
+	private final Duration window;
+
+	private final Clock clock;
+
+	public JdbcLinkIndex(JdbcClient jdbc, Duration window, Clock clock) {
+		this.jdbc = jdbc;
+		this.window = window;
+		this.clock = clock;
+	}
+
+	@Override
+	public Set<Match> rememberAndMatch(TipId tipId, Instant receivedAt, Set<IncidentKey> keys) {
+		HexFormat hex = HexFormat.of();
+		for (IncidentKey key : keys) {
+			// A redelivered tip inserts nothing new and still finds the same matches.
+			jdbc.sql("""
+					INSERT INTO incident_key (key_digest, kind, tip_id, received_at) VALUES (?, ?, ?, ?)
+					ON CONFLICT (key_digest, tip_id) DO NOTHING""")
+				.params(hex.parseHex(key.digest()), key.kind().name(), tipId.toString(), Timestamp.from(receivedAt))
+				.update();
+		}
+		byte[][] digests = keys.stream().map((key) -> hex.parseHex(key.digest())).toArray(byte[][]::new);
+		Set<Match> matches = new HashSet<>(jdbc.sql("""
+				SELECT tip_id, kind, count(*) AS shared FROM incident_key
+				WHERE key_digest = ANY (?) AND tip_id <> ? AND received_at BETWEEN ? AND ?
+				GROUP BY tip_id, kind""")
+			.params(digests, tipId.toString(), Timestamp.from(receivedAt.minus(window)),
+					Timestamp.from(receivedAt.plus(window)))
+			.query((rs, row) -> new Match(TipId.parse(rs.getString("tip_id")),
+					IncidentKey.Kind.valueOf(rs.getString("kind")), rs.getInt("shared")))
+			.list());
+		jdbc.sql("DELETE FROM incident_key WHERE received_at < ?")
+			.param(Timestamp.from(clock.instant().minus(window.multipliedBy(2))))
+			.update();
+		return matches;
+	}
+}

@@ -1,0 +1,93 @@
+package org.tipline.triage.linking;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.events.Channel;
+import org.tipline.events.TipId;
+import org.tipline.events.TipReceived;
+import org.tipline.events.TipTriaged;
+import org.tipline.testing.SharedKafka;
+import org.tipline.testing.SharedPostgres;
+import org.tipline.triage.Triage;
+import org.tipline.triage.classification.TipClassifier;
+import org.tipline.triage.jurisdiction.JurisdictionResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The link index on the real database: shared by instances, kept across restarts, holding no plaintext. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class LinkIndexIT {
+
+	@Autowired
+	Triage triage;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
+		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("triage"));
+	}
+
+	@Test
+	void aSecondReportOfTheSameNumberCarriesTheFirstsId() {
+		String phone = uniquePhone();
+		TipReceived first = tip("the ad lists " + phone + " for dates with a young girl", Instant.now());
+		TipReceived second = tip("they answer at " + phone + ", she is kept at the motel", Instant.now());
+
+		triage.apply(first);
+		TipTriaged triaged = triage.apply(second);
+
+		assertThat(triaged.linkedTipIds()).containsExactly(first.tipId());
+	}
+
+	@Test
+	void anotherInstanceOrARestartedOneFindsTheEarlierTips() {
+		String phone = uniquePhone();
+		TipReceived first = tip("text " + phone + " to buy her time", Instant.now());
+		triage.apply(first);
+
+		Triage restarted = new Triage(JurisdictionResolver.fromBundledData(), new TipClassifier(),
+				new TipLinker(new IncidentKeys("local-only-link-key"),
+						new JdbcLinkIndex(jdbc, Duration.ofDays(30), Clock.systemUTC())),
+				Clock.systemUTC());
+
+		assertThat(restarted.apply(tip("same number " + phone + " again", Instant.now())).linkedTipIds())
+			.containsExactly(first.tipId());
+	}
+
+	@Test
+	void theIndexStoresDigestsOnly() {
+		String phone = uniquePhone();
+		TipReceived tip = tip("call " + phone, Instant.now());
+
+		triage.apply(tip);
+
+		List<byte[]> digests = jdbc.sql("SELECT key_digest FROM incident_key WHERE tip_id = ?")
+			.param(tip.tipId().toString())
+			.query((rs, row) -> rs.getBytes(1))
+			.list();
+		assertThat(digests).isNotEmpty().allSatisfy((digest) -> assertThat(digest).hasSize(16));
+	}
+
+	private static String uniquePhone() {
+		return "(312) 555-" + String.format("%04d", Math.floorMod(UUID.randomUUID().hashCode(), 10_000));
+	}
+
+	private static TipReceived tip(String narrative, Instant at) {
+		String id = UUID.randomUUID().toString();
+		return new TipReceived(TipId.forSubmission(Channel.SMS, id), at, Channel.SMS, id, "en", null, narrative, null,
+				null);
+	}
+}
