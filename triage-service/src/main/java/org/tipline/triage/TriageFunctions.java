@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,9 +42,11 @@ class TriageFunctions {
 	 * finds the same linked tips, since the link index ignores a tip's own keys.
 	 */
 	@Bean
-	Function<Message<TipReceived>, Message<TipTriaged>> triageTip(Triage triage) {
+	Function<Message<TipReceived>, Message<TipTriaged>> triageTip(Triage triage, MeterRegistry meters) {
 		return (message) -> {
 			TipTriaged triaged = triage.apply(message.getPayload());
+			meters.counter("tipline.triage.tips", "priority", triaged.priority().name(), "trafficking_type",
+					triaged.classification().traffickingType().name()).increment();
 			return MessageBuilder.withPayload(triaged)
 				.copyHeaders(CloudEventHeaders.of(EventType.TIP_TRIAGED, SOURCE, triaged.tipId().toString(),
 						triaged.tipId(), triaged.triagedAt()))

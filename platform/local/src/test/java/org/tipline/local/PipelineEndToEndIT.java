@@ -52,7 +52,7 @@ class PipelineEndToEndIT {
 		LocalSettings defaults = LocalSettings.defaults(repository);
 		LocalSettings settings = new LocalSettings(repository,
 				Path.of("target", "e2e-" + run).toAbsolutePath(), freePort(), freePort(), freePort(), freePort(),
-				freePort(), freePort(), freePort(), freePort(), defaults.serviceJvmOptions());
+				freePort(), freePort(), freePort(), freePort(), defaults.serviceJvmOptions(), null);
 		pipeline = LocalPipeline.start(settings, System.out);
 	}
 
@@ -113,6 +113,17 @@ class PipelineEndToEndIT {
 		assertThat(entry(imminent, "TRIAGED").path("details").path("priority").asString()).isEqualTo("P1");
 		assertThat(entry(minor, "TRIAGED").path("details").path("priority").asString()).isEqualTo("P2");
 		assertThat(entry(minor, "DELIVERED").path("details").path("statusCode").asInt()).isEqualTo(202);
+		assertThat(metrics(pipeline.settings().intakePort())).contains("tipline_intake_tips_received_total{");
+		assertThat(metrics(pipeline.settings().triagePort())).contains("tipline_triage_tips_total{");
+		assertThat(metrics(pipeline.settings().dispatchPort())).contains("tipline_dispatch_decisions_total{",
+				"tipline_delivery_latency_seconds_bucket{");
+		assertThat(metrics(pipeline.settings().auditPort())).contains("tipline_audit_entries_total{");
+	}
+
+	private static String metrics(int port) throws Exception {
+		HttpResponse<String> response = get(port, "/actuator/prometheus");
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
 	}
 
 	@Test
