@@ -43,7 +43,7 @@ class HopRecording {
 		};
 	}
 
-	/** {@code tips.decided.v1.dispatch-service.dlq}: the group that gave up is between topic and suffix. */
+	/** {@code tips.triaged.v1.dispatch-service.dlq}: the group that gave up is between topic and suffix. */
 	private static DeadLetter deadLetter(String topic, Message<byte[]> message, Clock clock) {
 		MessageHeaders headers = message.getHeaders();
 		String originalTopic = header(headers, "x-original-topic");
