@@ -48,6 +48,10 @@ final class ChildProcess {
 		return name;
 	}
 
+	long pid() {
+		return process.pid();
+	}
+
 	Path log() {
 		return log;
 	}

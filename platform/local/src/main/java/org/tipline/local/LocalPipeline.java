@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -63,7 +65,7 @@ public final class LocalPipeline implements AutoCloseable {
 	 * Starts everything and returns once every service reports ready. Whatever started is stopped again when
 	 * the JVM exits (Ctrl-C, SIGTERM), so no broker or service outlives the launcher or a test run.
 	 */
-	static LocalPipeline start(LocalSettings settings, PrintStream progress) throws Exception {
+	public static LocalPipeline start(LocalSettings settings, PrintStream progress) throws Exception {
 		LocalPipeline pipeline = new LocalPipeline(settings);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			if (pipeline.isRunning()) {
@@ -103,7 +105,7 @@ public final class LocalPipeline implements AutoCloseable {
 
 	private List<Service> services(Path webhookSecrets) {
 		String kafka = "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap();
-		String endpoint = "http://localhost:" + settings.stateEndpointPort() + "/states/";
+		String endpoint = settings.deliveryBaseUrl();
 		return List.of(
 				new Service("state-endpoint", "platform/state-endpoint", "state-endpoint", settings.stateEndpointPort(),
 						List.of("--tipline.state-endpoint.storage-dir=" + settings.dataDir().resolve("state-endpoint"))),
@@ -142,6 +144,13 @@ public final class LocalPipeline implements AutoCloseable {
 
 	LocalSettings settings() {
 		return settings;
+	}
+
+	/** The operating-system process of each part, by name, for measuring them. */
+	Map<String, Long> processIds() {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		processes.forEach((process) -> pids.put(process.name(), process.pid()));
+		return pids;
 	}
 
 	/** Stops the services first, so nothing is left consuming, then Kafka, then PostgreSQL. */

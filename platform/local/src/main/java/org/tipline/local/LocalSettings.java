@@ -10,11 +10,12 @@ import java.util.Map;
  * and every process's log, so a restart keeps what was there.
  */
 record LocalSettings(Path repository, Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
-		int intakePort, int triagePort, int dispatchPort, int auditPort, int stateEndpointPort, String serviceJvmOptions) {
+		int intakePort, int triagePort, int dispatchPort, int auditPort, int stateEndpointPort, String serviceJvmOptions,
+		String stateEndpointBaseUrl) {
 
 	static LocalSettings defaults(Path repository) {
 		return new LocalSettings(repository, repository.resolve(".tipline"), 9092, 9093, 5433, 8081, 8082, 8083, 8084,
-				8090, "-Xms64m -Xmx256m -XX:+UseSerialGC");
+				8090, "-Xms64m -Xmx256m -XX:+UseSerialGC", null);
 	}
 
 	static LocalSettings fromArguments(Path repository, String... args) {
@@ -32,7 +33,8 @@ record LocalSettings(Path repository, Path dataDir, int kafkaPort, int kafkaCont
 				port(given, "postgres-port", d.postgresPort()), port(given, "intake-port", d.intakePort()),
 				port(given, "triage-port", d.triagePort()), port(given, "dispatch-port", d.dispatchPort()),
 				port(given, "audit-port", d.auditPort()), port(given, "state-endpoint-port", d.stateEndpointPort()),
-				given.containsKey("service-jvm-options") ? given.remove("service-jvm-options") : d.serviceJvmOptions());
+				given.containsKey("service-jvm-options") ? given.remove("service-jvm-options") : d.serviceJvmOptions(),
+				null);
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + usage());
 		}
@@ -44,6 +46,16 @@ record LocalSettings(Path repository, Path dataDir, int kafkaPort, int kafkaCont
 				usage: ./tipline local [--data-dir=./.tipline] [--kafka-port=9092] [--kafka-controller-port=9093]
 				         [--postgres-port=5433] [--intake-port=8081] [--triage-port=8082] [--dispatch-port=8083]
 				         [--audit-port=8084] [--state-endpoint-port=8090] [--service-jvm-options="-Xmx256m ..."]""";
+	}
+
+	/** Where dispatch delivers: the demo state endpoint unless a benchmark put its simulator there. */
+	String deliveryBaseUrl() {
+		return (stateEndpointBaseUrl != null) ? stateEndpointBaseUrl : "http://localhost:" + stateEndpointPort + "/states/";
+	}
+
+	LocalSettings deliveringTo(String baseUrl) {
+		return new LocalSettings(repository, dataDir, kafkaPort, kafkaControllerPort, postgresPort, intakePort, triagePort,
+				dispatchPort, auditPort, stateEndpointPort, serviceJvmOptions, baseUrl);
 	}
 
 	String kafkaBootstrap() {

@@ -1,0 +1,145 @@
+package org.tipline.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code ./tipline bench}: measures, in one go on the embedded default, the machine's Kafka ceiling for the
+ * pipeline's shape and the full pipeline under load (HTTP intake, triage, dispatch, signed HTTP delivery to a
+ * simulated state endpoint, all audited), and appends the figures to docs/benchmarks.md.
+ */
+public final class Benchmark {
+
+	private Benchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		double rate = Double.parseDouble(options.getOrDefault("rate", "100"));
+		Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "120")));
+		Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60")));
+		int ceilingRecords = Integer.parseInt(options.getOrDefault("ceiling-records", "100000"));
+		Duration endpointDelay = Duration.ofMillis(Long.parseLong(options.getOrDefault("endpoint-delay-ms", "0")));
+		double endpointFailures = Double.parseDouble(options.getOrDefault("endpoint-failure-share", "0"));
+		Path repository = Path.of("").toAbsolutePath();
+		Path results = repository.resolve(options.getOrDefault("results", "docs/benchmarks.md"));
+		PrintStream out = System.out;
+
+		try (StateEndpointSimulator states = new StateEndpointSimulator(endpointDelay, endpointFailures)) {
+			LocalSettings defaults = LocalSettings.defaults(repository);
+			LocalSettings settings = new LocalSettings(repository,
+					repository.resolve("target/bench-" + UUID.randomUUID().toString().substring(0, 8)), freePort(),
+					freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+					options.getOrDefault("service-jvm-options", defaults.serviceJvmOptions()), states.baseUrl());
+			LocalPipeline pipeline = LocalPipeline.start(settings, out);
+			try {
+				out.println("Kafka ceiling: " + ceilingRecords + " records of 2 KiB through " + KafkaCeiling.HOPS
+						+ " consume-produce hops...");
+				KafkaCeiling.Result ceiling = KafkaCeiling.measure(settings.kafkaBootstrap(), ceilingRecords, 2048);
+				out.printf("  %.0f records/s end to end, hop p50 %.1f ms%n", ceiling.recordsPerSecond(),
+						ceiling.hopP50Millis());
+
+				ChannelAdapterSimulator adapters = new ChannelAdapterSimulator(
+						URI.create("http://localhost:" + settings.intakePort()), UUID.randomUUID().toString());
+				String rateText = (rate > 0) ? String.format("%.0f tips/s", rate) : "as fast as possible";
+				out.println("Pipeline at " + rateText + ": warm-up " + warmup.toSeconds() + " s, then "
+						+ measure.toSeconds() + " s measured");
+				adapters.post(rate, warmup, 256, "warm-up", out);
+				adapters.reset();
+				states.reset();
+				Map<String, ProcessUsage> before = usage(pipeline);
+				long startNanos = System.nanoTime();
+				adapters.post(rate, measure, 256, "measured", out);
+				long acceptedInWindow = adapters.accepted();
+				Thread.sleep(5000);
+				double seconds = (System.nanoTime() - startNanos) / 1e9;
+				Map<String, ProcessUsage> after = usage(pipeline);
+				String report = report(rateText, measure, acceptedInWindow, adapters, states, seconds, ceiling, before, after);
+				out.println(report);
+				Files.writeString(results, "\n" + section(options, report), StandardOpenOption.CREATE,
+						StandardOpenOption.APPEND);
+				out.println("Appended to " + results);
+			}
+			finally {
+				pipeline.close();
+			}
+		}
+		System.exit(0);
+	}
+
+	private static String report(String rateText, Duration measure, long accepted, ChannelAdapterSimulator adapters,
+			StateEndpointSimulator states, double seconds, KafkaCeiling.Result ceiling, Map<String, ProcessUsage> before,
+			Map<String, ProcessUsage> after) {
+		double deliveredPerSecond = states.delivered() / seconds;
+		StringBuilder text = new StringBuilder();
+		text.append(String.format("| offered | %s for %d s |%n", rateText, measure.toSeconds()));
+		text.append(String.format("| accepted by intake (202) | %d (%.0f tips/s), %d refused |%n", accepted,
+				accepted / (double) measure.toSeconds(), adapters.refused()));
+		text.append(String.format("| delivered to the state endpoints | %d (%.0f tips/s sustained), %d repeats of a webhook-id |%n",
+				states.delivered(), deliveredPerSecond, states.duplicates()));
+		text.append(String.format("| intake answer p50 / p99 | %.1f ms / %.1f ms |%n",
+				adapters.latencies().percentileMillis(50), adapters.latencies().percentileMillis(99)));
+		text.append(String.format("| intake to delivered p50 / p95 / p99 | %.1f ms / %.1f ms / %.1f ms |%n",
+				states.latencies().percentileMillis(50), states.latencies().percentileMillis(95),
+				states.latencies().percentileMillis(99)));
+		text.append(String.format("| delivered within deadline | %.1f %% |%n",
+				100.0 * states.withinDeadline() / Math.max(1, states.delivered())));
+		text.append(String.format("| Kafka ceiling (same broker, %d hops, acks=all) | %.0f records/s, hop p50 %.1f ms |%n",
+				KafkaCeiling.HOPS, ceiling.recordsPerSecond(), ceiling.hopP50Millis()));
+		text.append(String.format("| pipeline / ceiling | %.3f |%n", deliveredPerSecond / ceiling.recordsPerSecond()));
+		long totalRss = 0;
+		for (Map.Entry<String, ProcessUsage> process : after.entrySet()) {
+			ProcessUsage start = before.get(process.getKey());
+			double cpu = (start != null) ? (process.getValue().cpuSeconds() - start.cpuSeconds()) / seconds : Double.NaN;
+			totalRss += process.getValue().residentBytes();
+			text.append(String.format("| %s | %.0f %% of a core, %d MiB resident |%n", process.getKey(), 100 * cpu,
+					process.getValue().residentBytes() >> 20));
+		}
+		text.append(String.format("| all processes (without PostgreSQL) | %d MiB resident |%n", totalRss >> 20));
+		return text.toString();
+	}
+
+	private static String section(Map<String, String> options, String report) {
+		return "### Pipeline benchmark, " + Instant.now() + "\n\n`./tipline bench " + String.join(" ",
+				options.entrySet().stream().map((o) -> "--" + o.getKey() + "=" + o.getValue()).toList()) + "` on "
+				+ Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+				+ System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + "\n\n| measure | value |\n|---|---|\n"
+				+ report;
+	}
+
+	private static Map<String, ProcessUsage> usage(LocalPipeline pipeline) {
+		Map<String, ProcessUsage> usage = new LinkedHashMap<>();
+		pipeline.processIds().forEach((name, pid) -> usage.put(name, ProcessUsage.of(pid)));
+		return usage;
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new HashMap<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--") || !arg.contains("=")) {
+				throw new IllegalArgumentException("usage: ./tipline bench [--rate=100 (0: as fast as possible)] "
+						+ "[--warmup-seconds=120] [--seconds=60] [--ceiling-records=100000] [--endpoint-delay-ms=0] "
+						+ "[--endpoint-failure-share=0] [--results=docs/benchmarks.md]");
+			}
+			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+		}
+		return options;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}

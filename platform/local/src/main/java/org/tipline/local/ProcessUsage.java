@@ -1,0 +1,29 @@
+package org.tipline.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CPU time and resident memory of a process, from Linux's /proc. */
+record ProcessUsage(double cpuSeconds, long residentBytes) {
+
+	private static final double CLOCK_TICKS_PER_SECOND = 100.0;
+
+	static ProcessUsage of(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
+			long rss = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))
+				.stream()
+				.filter((line) -> line.startsWith("VmRSS:"))
+				.map((line) -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+				.findFirst()
+				.orElse(0L);
+			return new ProcessUsage(cpu, rss);
+		}
+		catch (IOException | RuntimeException ex) {
+			return new ProcessUsage(Double.NaN, 0);
+		}
+	}
+}
