@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tipline.events.TipId;
 
 /**
  * The link index in PostgreSQL (database {@code triage}, table {@code incident_key}), so it survives a restart
- * and every triage instance sees the others' tips. Rows older than twice the window are deleted as tips come in.
+ * and every triage instance sees the others' tips. Rows older than twice the window are deleted, once a minute, as
+ * tips come in.
  */
 public final class JdbcLinkIndex implements LinkIndex {
 
@@ -22,6 +25,10 @@ public final class JdbcLinkIndex implements LinkIndex {
 	private final Duration window;
 
 	private final Clock clock;
+
+	private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
+
+	private final AtomicReference<Instant> lastForgotten = new AtomicReference<>(Instant.EPOCH);
 
 	public JdbcLinkIndex(JdbcClient jdbc, Duration window, Clock clock) {
 		this.jdbc = jdbc;
@@ -32,15 +39,17 @@ public final class JdbcLinkIndex implements LinkIndex {
 	@Override
 	public Set<Match> rememberAndMatch(TipId tipId, Instant receivedAt, Set<IncidentKey> keys) {
 		HexFormat hex = HexFormat.of();
-		for (IncidentKey key : keys) {
-			// A redelivered tip inserts nothing new and still finds the same matches.
-			jdbc.sql("""
-					INSERT INTO incident_key (key_digest, kind, tip_id, received_at) VALUES (?, ?, ?, ?)
-					ON CONFLICT (key_digest, tip_id) DO NOTHING""")
-				.params(hex.parseHex(key.digest()), key.kind().name(), tipId.toString(), Timestamp.from(receivedAt))
-				.update();
-		}
-		byte[][] digests = keys.stream().map((key) -> hex.parseHex(key.digest())).toArray(byte[][]::new);
+		List<IncidentKey> ordered = List.copyOf(keys);
+		byte[][] digests = ordered.stream().map((key) -> hex.parseHex(key.digest())).toArray(byte[][]::new);
+		String[] kinds = ordered.stream().map((key) -> key.kind().name()).toArray(String[]::new);
+		// One statement for all keys: a round trip per key made this the slowest step of triage.
+		// A redelivered tip inserts nothing new and still finds the same matches.
+		jdbc.sql("""
+				INSERT INTO incident_key (key_digest, kind, tip_id, received_at)
+				SELECT digest, kind, ?, ? FROM unnest(?::bytea[], ?::varchar[]) AS given (digest, kind)
+				ON CONFLICT (key_digest, tip_id) DO NOTHING""")
+			.params(tipId.toString(), Timestamp.from(receivedAt), digests, kinds)
+			.update();
 		Set<Match> matches = new HashSet<>(jdbc.sql("""
 				SELECT tip_id, kind, count(*) AS shared FROM incident_key
 				WHERE key_digest = ANY (?) AND tip_id <> ? AND received_at BETWEEN ? AND ?
@@ -50,9 +59,18 @@ public final class JdbcLinkIndex implements LinkIndex {
 			.query((rs, row) -> new Match(TipId.parse(rs.getString("tip_id")),
 					IncidentKey.Kind.valueOf(rs.getString("kind")), rs.getInt("shared")))
 			.list());
-		jdbc.sql("DELETE FROM incident_key WHERE received_at < ?")
-			.param(Timestamp.from(clock.instant().minus(window.multipliedBy(2))))
-			.update();
+		forgetExpired();
 		return matches;
+	}
+
+	/** Keys older than twice the window can never match again; removing them once a minute is enough. */
+	private void forgetExpired() {
+		Instant now = clock.instant();
+		Instant last = lastForgotten.get();
+		if (Duration.between(last, now).compareTo(FORGET_EVERY) >= 0 && lastForgotten.compareAndSet(last, now)) {
+			jdbc.sql("DELETE FROM incident_key WHERE received_at < ?")
+				.param(Timestamp.from(now.minus(window.multipliedBy(2))))
+				.update();
+		}
 	}
 }
