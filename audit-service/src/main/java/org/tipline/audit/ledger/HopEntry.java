@@ -18,6 +18,16 @@ public record HopEntry(UUID tipId, Hop hop, String service, Instant at, String o
 		at = at.truncatedTo(ChronoUnit.MICROS);
 	}
 
+	/** The same entry, naming the trace the event belonged to, so the timeline links to a tracing backend. */
+	public HopEntry withTraceId(String traceId) {
+		if (traceId == null) {
+			return this;
+		}
+		Map<String, Object> traced = new LinkedHashMap<>(details);
+		traced.put("traceId", traceId);
+		return new HopEntry(tipId, hop, service, at, outcome, traced, event);
+	}
+
 	/** The event an entry was read from: its CloudEvents source, id and type, and a digest of its bytes. */
 	public record EventReference(String source, String id, String type, String digest) {
 	}

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 class HopRecording {
 
 	private static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+	/** W3C traceparent: version, trace id, parent span id, flags. */
+	private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
 
 	/**
 	 * Records every pipeline event, and every record a service dead-lettered, as audit entries. Offsets are
@@ -37,6 +42,8 @@ class HopRecording {
 					: reader.read(CloudEventMessageUtils.getType(message),
 							String.valueOf(CloudEventMessageUtils.getSource(message)),
 							CloudEventMessageUtils.getId(message), message.getPayload());
+			String traceId = traceIdOf(header(message.getHeaders(), "traceparent"));
+			entries = entries.stream().map((entry) -> entry.withTraceId(traceId)).toList();
 			if (!ledger.append(entries).isEmpty()) {
 				checkpoints.issueIfDue();
 			}
@@ -70,6 +77,14 @@ class HopRecording {
 	}
 
 	/** Headers the binder does not map arrive as the record's raw bytes. */
+	private static String traceIdOf(String traceparent) {
+		if (traceparent == null) {
+			return null;
+		}
+		Matcher matcher = TRACEPARENT.matcher(traceparent.trim());
+		return matcher.matches() ? matcher.group(1) : null;
+	}
+
 	private static String header(MessageHeaders headers, String name) {
 		Object value = headers.get(name);
 		if (value instanceof byte[] bytes) {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.dispatch.delivery.DeliveryQueue;
+import org.tipline.dispatch.delivery.DeliveryTrace;
 import org.tipline.dispatch.delivery.DeliveryWorker;
 import org.tipline.dispatch.delivery.StateDelivery;
 import org.tipline.dispatch.policy.ForwardingPolicy;
@@ -46,10 +47,12 @@ public class TipDecider {
 
 	private final MeterRegistry meters;
 
+	private final DeliveryTrace trace;
+
 	private final Clock clock;
 
 	TipDecider(ForwardingPolicy policy, TipLedger ledger, DeliveryQueue queue, DeliveryWorker worker, Outbox outbox,
-			TransactionTemplate transaction, JsonMapper json, MeterRegistry meters, Clock clock) {
+			TransactionTemplate transaction, JsonMapper json, MeterRegistry meters, DeliveryTrace trace, Clock clock) {
 		this.policy = policy;
 		this.ledger = ledger;
 		this.queue = queue;
@@ -58,6 +61,7 @@ public class TipDecider {
 		this.transaction = transaction;
 		this.json = json;
 		this.meters = meters;
+		this.trace = trace;
 		this.clock = clock;
 	}
 
@@ -135,7 +139,7 @@ public class TipDecider {
 			queue.enqueue(body.deliveryId(), decided.tipId(), decided.endpoint(),
 					decided.triaged().jurisdiction().state(), decided.triaged().priority(),
 					decided.triaged().tip().receivedAt(), decided.deadline(), json.writeValueAsString(body),
-					decided.decidedAt());
+					decided.decidedAt(), trace.currentTraceparent());
 		}
 	}
 

@@ -44,7 +44,7 @@ public class DeadlineWatch {
 	}
 
 	private record Overdue(String deliveryId, TipId tipId, String endpoint, StateCode state, Priority priority,
-			Instant receivedAt, Instant deadline, String body) {
+			Instant receivedAt, Instant deadline, String body, String traceparent) {
 	}
 
 	/**
@@ -54,13 +54,13 @@ public class DeadlineWatch {
 	@Transactional
 	public int raiseBreaches(Instant now) {
 		List<Overdue> overdue = jdbc.sql("""
-				SELECT delivery_id, tip_id, endpoint, state, priority, received_at, deadline, body FROM delivery
+				SELECT delivery_id, tip_id, endpoint, state, priority, received_at, deadline, body, traceparent FROM delivery
 				WHERE status = 'PENDING' AND breached_at IS NULL AND deadline < ? AND endpoint NOT LIKE '%/escalation'
 				ORDER BY deadline LIMIT 100 FOR UPDATE SKIP LOCKED""")
 			.param(Timestamp.from(now))
 			.query((rs, row) -> new Overdue(rs.getString(1), new TipId(rs.getObject(2, UUID.class)), rs.getString(3),
 					(rs.getString(4) != null) ? StateCode.of(rs.getString(4)) : null, Priority.valueOf(rs.getString(5)),
-					rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getString(8)))
+					rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9)))
 			.list();
 		for (Overdue late : overdue) {
 			events.publish(EventType.TIP_SLA_BREACHED, late.deliveryId() + "/breach", late.tipId(), now,
@@ -69,7 +69,7 @@ public class DeadlineWatch {
 			if (late.state() != null && endpoints.hasEscalation(late.state().value())) {
 				String escalation = StateEndpoints.escalationOf(late.state().value());
 				queue.enqueue(StateDelivery.deliveryIdOf(late.tipId(), escalation), late.tipId(), escalation,
-						late.state(), late.priority(), late.receivedAt(), now, late.body(), now);
+						late.state(), late.priority(), late.receivedAt(), now, late.body(), now, late.traceparent());
 			}
 			jdbc.sql("UPDATE delivery SET breached_at = ? WHERE delivery_id = ?")
 				.params(Timestamp.from(now), late.deliveryId())

@@ -8,5 +8,5 @@ import org.tipline.events.TipId;
 
 /** One pending delivery of a tip to one endpoint, as claimed from the queue. */
 record Delivery(String deliveryId, TipId tipId, String endpoint, StateCode state, Priority priority,
-		Instant receivedAt, Instant deadline, String body, int attempts) {
+		Instant receivedAt, Instant deadline, String body, int attempts, String traceparent) {
 }

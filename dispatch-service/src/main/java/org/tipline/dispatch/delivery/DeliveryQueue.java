@@ -31,14 +31,15 @@ public class DeliveryQueue {
 
 	/** Adds a delivery due now; adding one that exists already changes nothing. */
 	public void enqueue(String deliveryId, TipId tipId, String endpoint, StateCode state, Priority priority,
-			Instant receivedAt, Instant deadline, String body, Instant now) {
+			Instant receivedAt, Instant deadline, String body, Instant now, String traceparent) {
 		jdbc.sql("""
 				INSERT INTO delivery (delivery_id, tip_id, endpoint, state, priority, received_at, deadline, body,
-				                      status, next_attempt_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+				                      status, next_attempt_at, created_at, traceparent)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
 				ON CONFLICT (delivery_id) DO NOTHING""")
 			.params(deliveryId, tipId.value(), endpoint, (state != null) ? state.value() : null, priority.name(),
-					Timestamp.from(receivedAt), Timestamp.from(deadline), body, Timestamp.from(now), Timestamp.from(now))
+					Timestamp.from(receivedAt), Timestamp.from(deadline), body, Timestamp.from(now), Timestamp.from(now),
+					traceparent)
 			.update();
 	}
 
@@ -56,7 +57,7 @@ public class DeliveryQueue {
 				    ORDER BY deadline
 				    LIMIT ?
 				    FOR UPDATE SKIP LOCKED)
-				RETURNING delivery_id, tip_id, endpoint, state, priority, received_at, deadline, body, attempts""")
+				RETURNING delivery_id, tip_id, endpoint, state, priority, received_at, deadline, body, attempts, traceparent""")
 			.params(Timestamp.from(leaseUntil), Timestamp.from(now), Timestamp.from(now),
 					skippedEndpoints.toArray(String[]::new), limit)
 			.query(DeliveryQueue::delivery)
@@ -151,6 +152,6 @@ public class DeliveryQueue {
 				rs.getString("endpoint"), (state != null) ? StateCode.of(state) : null,
 				Priority.valueOf(rs.getString("priority")), rs.getTimestamp("received_at").toInstant(),
 				rs.getTimestamp("deadline").toInstant(),
-				rs.getString("body"), rs.getInt("attempts"));
+				rs.getString("body"), rs.getInt("attempts"), rs.getString("traceparent"));
 	}
 }

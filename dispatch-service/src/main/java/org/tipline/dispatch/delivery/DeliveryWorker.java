@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -65,6 +66,8 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private final EndpointGuard guard;
 
+	private final DeliveryTrace trace;
+
 	private final Semaphore slots;
 
 	private final Semaphore wake = new Semaphore(0);
@@ -76,13 +79,15 @@ public class DeliveryWorker implements SmartLifecycle {
 	private Thread loop;
 
 	DeliveryWorker(DeliveryQueue queue, EndpointStatus endpointStatus, StateEndpoints endpoints,
-			DeliveryProperties properties, DispatchEvents events, JsonMapper json, MeterRegistry meters, Clock clock) {
+			DeliveryProperties properties, DispatchEvents events, JsonMapper json, MeterRegistry meters, DeliveryTrace trace,
+			Clock clock) {
 		this.queue = queue;
 		this.endpointStatus = endpointStatus;
 		this.endpoints = endpoints;
 		this.properties = properties;
 		this.events = events;
 		this.meters = meters;
+		this.trace = trace;
 		this.clock = clock;
 		this.sender = new WebhookSender(properties.connectTimeout(), properties.requestTimeout(), json, clock);
 		this.schedule = new RetrySchedule(properties.initialBackoff(), properties.maxBackoff(),
@@ -171,13 +176,20 @@ public class DeliveryWorker implements SmartLifecycle {
 	}
 
 	void attempt(Delivery delivery) {
+		trace.continueTrace(delivery.traceparent(), "deliver tip", (traceHeaders) -> {
+			attemptInTrace(delivery, traceHeaders);
+			return null;
+		});
+	}
+
+	private void attemptInTrace(Delivery delivery, Map<String, String> traceHeaders) {
 		Instant attemptedAt = clock.instant();
 		Duration wait = guard.acquire(delivery.endpoint(), attemptedAt);
 		if (wait != null) {
 			queue.release(delivery.deliveryId(), attemptedAt.plus(wait));
 			return;
 		}
-		AttemptResult result = send(delivery);
+		AttemptResult result = send(delivery, traceHeaders);
 		int attempt = delivery.attempts() + 1;
 		events.publish(EventType.TIP_DELIVERY_ATTEMPTED, delivery.deliveryId() + "/" + attempt, delivery.tipId(),
 				attemptedAt,
@@ -203,7 +215,7 @@ public class DeliveryWorker implements SmartLifecycle {
 				result.status(), errorOf(result));
 	}
 
-	private AttemptResult send(Delivery delivery) {
+	private AttemptResult send(Delivery delivery, Map<String, String> traceHeaders) {
 		URI url = endpoints.urlOf(delivery.endpoint());
 		if (url == null) {
 			return new AttemptResult(null, 0, null, null, "no URL configured for " + delivery.endpoint());
@@ -215,7 +227,7 @@ public class DeliveryWorker implements SmartLifecycle {
 		catch (IllegalStateException ex) {
 			return new AttemptResult(null, 0, null, null, ex.getMessage());
 		}
-		return sender.send(url, delivery.deliveryId(), delivery.body(), secrets);
+		return sender.send(url, delivery.deliveryId(), delivery.body(), secrets, traceHeaders);
 	}
 
 	private void recordLatency(Delivery delivery, Instant deliveredAt) {

@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,16 +49,17 @@ class WebhookSender {
 		this.clock = clock;
 	}
 
-	AttemptResult send(URI url, String deliveryId, String body, List<String> secrets) {
+	/** {@code traceHeaders} (W3C traceparent) let the state's systems join the tip's trace. */
+	AttemptResult send(URI url, String deliveryId, String body, List<String> secrets, Map<String, String> traceHeaders) {
 		long timestamp = clock.instant().getEpochSecond();
-		HttpRequest request = HttpRequest.newBuilder(url)
+		HttpRequest.Builder builder = HttpRequest.newBuilder(url)
 			.timeout(requestTimeout)
 			.header("Content-Type", "application/json")
 			.header("webhook-id", deliveryId)
 			.header("webhook-timestamp", Long.toString(timestamp))
-			.header("webhook-signature", WebhookSigner.signatures(deliveryId, timestamp, body, secrets))
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-			.build();
+			.header("webhook-signature", WebhookSigner.signatures(deliveryId, timestamp, body, secrets));
+		traceHeaders.forEach(builder::header);
+		HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
 		long started = System.nanoTime();
 		try {
 			HttpResponse<InputStream> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())

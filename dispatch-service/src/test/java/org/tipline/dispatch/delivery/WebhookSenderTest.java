@@ -38,7 +38,7 @@ class WebhookSenderTest {
 	void signsSoThatAStandardWebhooksLibraryVerifiesWithEitherSecretDuringRotation() {
 		String body = "{\"tipId\":\"t-1\",\"narrative\":\"ünïcode ✓\"}";
 
-		AttemptResult result = sender.send(endpoint.url("/states/FL/tips"), "dlv_1_FL", body, List.of(NEW_SECRET, OLD_SECRET));
+		AttemptResult result = sender.send(endpoint.url("/states/FL/tips"), "dlv_1_FL", body, List.of(NEW_SECRET, OLD_SECRET), Map.of());
 
 		assertThat(result.delivered()).isTrue();
 		StubEndpoint.Received received = endpoint.received().get(0);
@@ -53,8 +53,17 @@ class WebhookSenderTest {
 	}
 
 	@Test
+	void carriesTheTipsTraceContextToTheState() {
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+		sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET), Map.of("traceparent", traceparent));
+
+		assertThat(endpoint.received().get(0).header("traceparent")).isEqualTo(traceparent);
+	}
+
+	@Test
 	void aTamperedBodyFailsVerification() {
-		sender.send(endpoint.url("/states/FL/tips"), "dlv_2_FL", "{\"a\":1}", List.of(NEW_SECRET));
+		sender.send(endpoint.url("/states/FL/tips"), "dlv_2_FL", "{\"a\":1}", List.of(NEW_SECRET), Map.of());
 		StubEndpoint.Received received = endpoint.received().get(0);
 		Map<String, List<String>> headers = new HashMap<>();
 		for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
@@ -69,14 +78,14 @@ class WebhookSenderTest {
 		endpoint.answer((request) -> new StubEndpoint.Answer(201, Map.of("Content-Type", "application/json"),
 				"{\"caseNumber\":\"FL-2026-0042\"}", 0));
 
-		assertThat(sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET)).caseNumber()).isEqualTo("FL-2026-0042");
+		assertThat(sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET), Map.of()).caseNumber()).isEqualTo("FL-2026-0042");
 	}
 
 	@Test
 	void aServerErrorIsAFailedAttempt() {
 		endpoint.answer((request) -> StubEndpoint.Answer.status(500));
 
-		AttemptResult result = sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET));
+		AttemptResult result = sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET), Map.of());
 
 		assertThat(result.delivered()).isFalse();
 		assertThat(result.status()).isEqualTo(500);
@@ -86,7 +95,7 @@ class WebhookSenderTest {
 	void honoursRetryAfterInSecondsOn429() {
 		endpoint.answer((request) -> new StubEndpoint.Answer(429, Map.of("Retry-After", "7"), "", 0));
 
-		assertThat(sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET)).retryAfter()).isEqualTo(Duration.ofSeconds(7));
+		assertThat(sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET), Map.of()).retryAfter()).isEqualTo(Duration.ofSeconds(7));
 	}
 
 	@Test
@@ -94,7 +103,7 @@ class WebhookSenderTest {
 		String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60));
 		endpoint.answer((request) -> new StubEndpoint.Answer(503, Map.of("Retry-After", inAMinute), "", 0));
 
-		Duration retryAfter = sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET)).retryAfter();
+		Duration retryAfter = sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET), Map.of()).retryAfter();
 
 		assertThat(retryAfter).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(61));
 	}
@@ -103,7 +112,7 @@ class WebhookSenderTest {
 	void goneIsReportedSoTheEndpointCanBeDisabled() {
 		endpoint.answer((request) -> StubEndpoint.Answer.status(410));
 
-		assertThat(sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET)).gone()).isTrue();
+		assertThat(sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET), Map.of()).gone()).isTrue();
 	}
 
 	@Test
@@ -111,7 +120,7 @@ class WebhookSenderTest {
 		endpoint.answer((request) -> request.path().equals("/elsewhere") ? StubEndpoint.Answer.status(200)
 				: new StubEndpoint.Answer(302, Map.of("Location", endpoint.url("/elsewhere").toString()), "", 0));
 
-		AttemptResult result = sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET));
+		AttemptResult result = sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET), Map.of());
 
 		assertThat(result.delivered()).isFalse();
 		assertThat(result.error()).isEqualTo("redirect not followed");
@@ -122,7 +131,7 @@ class WebhookSenderTest {
 	void aSlowEndpointTimesOut() {
 		endpoint.answer((request) -> new StubEndpoint.Answer(200, Map.of(), "", 3000));
 
-		AttemptResult result = sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET));
+		AttemptResult result = sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET), Map.of());
 
 		assertThat(result.delivered()).isFalse();
 		assertThat(result.status()).isNull();
@@ -133,7 +142,7 @@ class WebhookSenderTest {
 	void aRefusedConnectionIsAFailedAttempt() {
 		endpoint.close();
 
-		AttemptResult result = sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET));
+		AttemptResult result = sender.send(endpoint.url("/t"), "d", "{}", List.of(NEW_SECRET), Map.of());
 
 		assertThat(result.delivered()).isFalse();
 		assertThat(result.error()).isNotBlank();

@@ -3,6 +3,9 @@ package org.tipline.intake.publish;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -30,9 +33,15 @@ public class TipPublisher {
 
 	private final JsonMapper json;
 
-	TipPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json) {
+	private final Tracer tracer;
+
+	private final Propagator propagator;
+
+	TipPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, Tracer tracer, Propagator propagator) {
 		this.kafka = kafka;
 		this.json = json;
+		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	public Mono<Void> publish(TipReceived tip) {
@@ -47,13 +56,29 @@ public class TipPublisher {
 				consent);
 	}
 
+	/**
+	 * The request's W3C trace context, so the tip's path can be followed from here to the state. Added by hand
+	 * rather than by the template's observation, which asks the broker for its cluster id and would hold a request
+	 * well past the 503 it must get when Kafka is down.
+	 */
+	private void addTraceContext(ProducerRecord<String, byte[]> record) {
+		Span current = tracer.currentSpan();
+		if (current != null) {
+			propagator.inject(current.context(), record.headers(),
+					(headers, name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
 	private Mono<Void> send(String topic, EventType type, String eventId, TipId tipId, Instant time, Object event) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, tipId.toString(),
 				json.writeValueAsBytes(event));
 		CloudEventHeaders.of(type, SOURCE, eventId, tipId, time)
 			.forEach((name, value) -> record.headers()
 				.add(new RecordHeader(name, value.toString().getBytes(StandardCharsets.UTF_8))));
-		return Mono.defer(() -> Mono.fromFuture(kafka.send(record)))
+		return Mono.defer(() -> {
+			addTraceContext(record);
+			return Mono.fromFuture(kafka.send(record));
+		})
 			.onErrorMap((ex) -> new PublishFailedException(tipId, ex))
 			.then();
 	}

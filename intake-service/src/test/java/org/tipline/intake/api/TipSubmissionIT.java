@@ -44,7 +44,20 @@ class TipSubmissionIT {
 	void acceptsATipOnlyOnceKafkaHoldsItWithCloudEventsHeaders() {
 		String messageId = "SM-" + UUID.randomUUID();
 
-		String tipId = receiptTipId(messageId);
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String tipId = http.post()
+			.uri("/v1/tips")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.bodyValue(tip(messageId))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("tipId")
+			.toString();
 
 		List<ConsumerRecord<String, byte[]>> records = recordsFor(tipId);
 		assertThat(records).hasSize(1);
@@ -55,6 +68,8 @@ class TipSubmissionIT {
 		assertThat(header(record, "ce_id")).isEqualTo(tipId);
 		assertThat(header(record, "ce_time")).isNotBlank();
 		assertThat(header(record, "content-type")).isEqualTo("application/json");
+		assertThat(header(record, "traceparent")).as("the tip's trace continues from the adapter's request")
+			.startsWith("00-" + traceId + "-");
 		assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"narrative\":\"Two girls")
 			.contains("\"state\":\"FL\"");
 	}

@@ -136,6 +136,11 @@ class PipelineEndToEndIT {
 		assertThat(again).isEqualTo(first);
 		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(hops(first)).isEqualTo(FORWARD_HOPS));
 		assertThat(deliveries()).filteredOn((delivery) -> delivery.tipId().equals(first)).hasSize(1);
+		List<String> traceIds = traceIds(first);
+		assertThat(traceIds).as("one trace from the intake request through every hop to the delivery")
+			.hasSize(FORWARD_HOPS.size())
+			.doesNotContainNull()
+			.containsOnly(traceIds.get(0));
 	}
 
 	private record Delivered(String endpoint, String tipId, String webhookId, String body,
@@ -190,6 +195,15 @@ class PipelineEndToEndIT {
 			});
 		}
 		return outcomes;
+	}
+
+	private static List<String> traceIds(String tipId) throws Exception {
+		List<String> traceIds = new ArrayList<>();
+		json.readTree(get(pipeline.settings().auditPort(), "/v1/audit/tips/" + tipId).body())
+			.path("entries")
+			.forEach((entry) -> traceIds.add(entry.path("details").path("traceId").isString()
+					? entry.path("details").path("traceId").asString() : null));
+		return traceIds;
 	}
 
 	private static void giveConsent(String tipId, String consent) throws Exception {
