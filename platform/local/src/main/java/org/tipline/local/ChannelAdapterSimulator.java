@@ -39,6 +39,9 @@ final class ChannelAdapterSimulator {
 			"My cousin in %s says her employer locks her in the house and does not pay her. She cleans all day and he takes her phone at night.",
 			"Caller saw a van dropping off workers at a construction site in %s at 5 am every day, they are picked up at midnight and never paid directly.");
 
+	private static final List<String> FIRST_NAMES = List.of("Ana", "Maria", "Luis", "Grace", "Tomas", "Mei", "Omar",
+			"Rosa", "Daniel", "Fatima", "Ivan", "Lucia");
+
 	private static final List<String> ROLES = List.of("THIRD_PARTY", "THIRD_PARTY", "FAMILY", "PROFESSIONAL", "VICTIM",
 			"ANONYMOUS");
 
@@ -143,14 +146,20 @@ final class ChannelAdapterSimulator {
 		String role = ROLES.get(random.nextInt(ROLES.size()));
 		String consent = CONSENTS.get(random.nextInt(CONSENTS.size()));
 		String channel = CHANNELS.get(random.nextInt(CHANNELS.size()));
-		String phone = "+1" + place.areaCode() + "55501" + String.format("%02d", random.nextInt(100));
+		long n = sequence.incrementAndGet();
+		// every caller has a number of their own and every tip its own details, as in real traffic, so linking
+		// finds the occasional repeat rather than one incident reported thousands of times
+		String phone = "+1" + place.areaCode() + "555" + String.format("%04d", n % 10_000);
+		narrative = narrative + " " + FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size())) + " saw it around "
+				+ (1 + random.nextInt(12)) + ":" + String.format("%02d", random.nextInt(60)) + ", about "
+				+ (2 + random.nextInt(9)) + " people, near number " + (100 + random.nextInt(9900)) + ".";
 		boolean stated = random.nextInt(3) > 0;
 		String location = stated ? ",\"location\":{\"state\":\"" + place.state() + "\",\"city\":\"" + place.city()
 				+ "\",\"zip\":\"" + place.zip() + "\"}" : "";
 		return """
 				{"channel":"%s","channelMessageId":"bench-%s-%d","language":"en",\
 				"reporter":{"role":"%s","consentToLawEnforcement":"%s"},"narrative":"%s"%s,"callerPhone":"%s"}"""
-			.formatted(channel, run, sequence.incrementAndGet(), role, consent, narrative, location, phone);
+			.formatted(channel, run, n, role, consent, narrative, location, phone);
 	}
 
 	private void printProgress(PrintStream out, String phase, long start, long end, long sent) {

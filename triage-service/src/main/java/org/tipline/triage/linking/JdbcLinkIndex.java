@@ -28,6 +28,12 @@ public final class JdbcLinkIndex implements LinkIndex {
 
 	private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
 
+	/**
+	 * A key shared by more recent tips than this links only the most recent of them: a phone number or phrase in
+	 * thousands of tips says little about any one incident, and reading them all made triage slower with every tip.
+	 */
+	static final int MATCHES_PER_KEY = 50;
+
 	private final AtomicReference<Instant> lastForgotten = new AtomicReference<>(Instant.EPOCH);
 
 	public JdbcLinkIndex(JdbcClient jdbc, Duration window, Clock clock) {
@@ -51,11 +57,15 @@ public final class JdbcLinkIndex implements LinkIndex {
 			.params(tipId.toString(), Timestamp.from(receivedAt), digests, kinds)
 			.update();
 		Set<Match> matches = new HashSet<>(jdbc.sql("""
-				SELECT tip_id, kind, count(*) AS shared FROM incident_key
-				WHERE key_digest = ANY (?) AND tip_id <> ? AND received_at BETWEEN ? AND ?
-				GROUP BY tip_id, kind""")
+				SELECT recent.tip_id, recent.kind, count(*) AS shared
+				FROM unnest(?::bytea[]) AS given (digest)
+				CROSS JOIN LATERAL (
+				    SELECT tip_id, kind FROM incident_key
+				    WHERE key_digest = given.digest AND tip_id <> ? AND received_at BETWEEN ? AND ?
+				    ORDER BY received_at DESC LIMIT ?) AS recent
+				GROUP BY recent.tip_id, recent.kind""")
 			.params(digests, tipId.toString(), Timestamp.from(receivedAt.minus(window)),
-					Timestamp.from(receivedAt.plus(window)))
+					Timestamp.from(receivedAt.plus(window)), MATCHES_PER_KEY)
 			.query((rs, row) -> new Match(TipId.parse(rs.getString("tip_id")),
 					IncidentKey.Kind.valueOf(rs.getString("kind")), rs.getInt("shared")))
 			.list());
