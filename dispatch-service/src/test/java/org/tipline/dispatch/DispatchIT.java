@@ -28,6 +28,8 @@ import org.tipline.events.ReporterRole;
 import org.tipline.events.TipConsentUpdated;
 import org.tipline.events.TipDecided;
 import org.tipline.events.TipDeliveryAttempted;
+import org.tipline.events.TipId;
+import org.tipline.events.TipReplayed;
 import org.tipline.events.TipSlaBreached;
 import org.tipline.events.TipTriaged;
 import org.tipline.events.Topics;
@@ -89,8 +91,10 @@ class DispatchIT {
 	@Test
 	void deliversAForwardedTipSignedWithAStableIdAndAnnouncesEveryStep() {
 		TipTriaged tip = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "FL", Priority.P3);
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
+		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip,
+				Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(tip, "FL").size() == 1);
 		StubEndpoint.Received delivery = deliveriesOf(tip, "FL").get(0);
@@ -103,6 +107,8 @@ class DispatchIT {
 		assertThat(body.path("deliveryId").asString()).isEqualTo(delivery.header("webhook-id"));
 		assertThat(body.path("decision").path("policyVersion").asString()).isEqualTo("test-policy@3");
 		assertThat(body.path("tip").path("callerPhone").asString()).isEqualTo("+13055550100");
+		assertThat(delivery.header("traceparent")).as("the delivery continues the tip's trace")
+			.startsWith("00-" + traceId + "-");
 
 		List<TipDecided> decided = PipelineEvents.read(Topics.TIPS_DECIDED, tip.tipId(), TipDecided.class);
 		assertThat(decided).singleElement().satisfies((d) -> {
@@ -223,6 +229,63 @@ class DispatchIT {
 			.map((r) -> PipelineEvents.json.readTree(r.body()).path("priority").asString())
 			.toList();
 		assertThat(order).containsExactly("P1", "P2", "P3", "P4");
+	}
+
+	@Test
+	void listsARecordItCouldNotDecideAndReplaysItOnTheRecord() {
+		TipId poisoned = new TipId(java.util.UUID.randomUUID());
+		PipelineEvents.publishRaw(Topics.TIPS_TRIAGED, poisoned, "{\"tipId\": \"" + poisoned + "\", \"tip\": 42}");
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> http.get()
+				.uri("/v1/dispatch/dead-letters")
+				.exchange()
+				.expectBody()
+				.jsonPath("$[?(@.tipId == '" + poisoned + "')].originalTopic")
+				.isEqualTo(List.of(Topics.TIPS_TRIAGED)));
+		String listing = http.get().uri("/v1/dispatch/dead-letters").exchange().expectBody(String.class).returnResult()
+			.getResponseBody();
+		assertThat(listing).as("a dead letter is listed by where it is and why, never by its content")
+			.doesNotContain("\"tip\": 42");
+
+		http.post()
+			.uri("/v1/dispatch/replay")
+			.bodyValue(Map.of("tipId", poisoned.toString()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.deadLetters[0].tipId")
+			.isEqualTo(poisoned.toString());
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> PipelineEvents.read(Topics.TIPS_REPLAYS, poisoned, TipReplayed.class)
+				.stream()
+				.anyMatch((replayed) -> replayed.what().equals("DEAD_LETTER")));
+	}
+
+	@Test
+	void replayMakesAnUndeliveredTipDueNowAndLeavesDeliveredOnesAlone() {
+		TipTriaged tip = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "AZ", Priority.P3);
+		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(tip, "AZ").size() == 1);
+
+		http.post()
+			.uri("/v1/dispatch/replay")
+			.bodyValue(Map.of("tipId", tip.tipId().toString()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.deliveries.length()")
+			.isEqualTo(0);
+		http.post()
+			.uri("/v1/dispatch/replay")
+			.bodyValue(Map.of("state", "florida"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		assertThat(deliveriesOf(tip, "AZ")).as("a delivered tip is not sent again").hasSize(1);
 	}
 
 	private static List<StubEndpoint.Received> deliveriesOf(TipTriaged tip, String state) {
