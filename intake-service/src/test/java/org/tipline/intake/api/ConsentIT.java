@@ -1,13 +1,10 @@
 package org.tipline.intake.api;
 
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -95,22 +92,9 @@ class ConsentIT {
 	}
 
 	private static List<String> consentRecordsFor(String tipId) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "consent-test-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new StringDeserializer())) {
-			consumer.subscribe(List.of(Topics.TIPS_CONSENT));
-			List<String> found = new java.util.ArrayList<>();
-			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-			while (found.isEmpty() && System.nanoTime() < deadline) {
-				consumer.poll(Duration.ofMillis(500)).forEach((record) -> {
-					if (tipId.equals(record.key())) {
-						found.add(record.value());
-					}
-				});
-			}
-			return found;
-		}
+		return KeyedRecords.of(Topics.TIPS_CONSENT, tipId)
+			.stream()
+			.map((record) -> new String(record.value(), StandardCharsets.UTF_8))
+			.toList();
 	}
 }

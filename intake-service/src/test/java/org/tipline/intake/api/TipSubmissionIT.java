@@ -1,17 +1,11 @@
 package org.tipline.intake.api;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -183,28 +177,7 @@ class TipSubmissionIT {
 	}
 
 	private static List<ConsumerRecord<String, byte[]>> recordsFor(String tipId) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(Topics.TIPS_RECEIVED));
-			long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-			int emptyPollsAfterData = 0;
-			while (System.nanoTime() < deadline && emptyPollsAfterData < 3) {
-				var polled = consumer.poll(Duration.ofMillis(500));
-				if (polled.isEmpty() && !consumer.assignment().isEmpty()) {
-					emptyPollsAfterData++;
-				}
-				polled.forEach((record) -> {
-					if (tipId.equals(record.key())) {
-						matching.add(record);
-					}
-				});
-			}
-		}
-		return matching;
+		return KeyedRecords.of(Topics.TIPS_RECEIVED, tipId);
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {
