@@ -59,33 +59,25 @@ final class PipelineEvents {
 	}
 
 	static void publish(String topic, EventType type, TipId tipId, Object event, Map<String, String> extraHeaders) {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-				new ByteArraySerializer())) {
-			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, tipId.toString(),
-					json.writeValueAsBytes(event));
-			CloudEventHeaders.of(type, "/tipline/test", tipId + "/" + type, tipId, Instant.now())
-				.forEach((name, value) -> record.headers()
-					.add(new RecordHeader(name, value.toString().getBytes(StandardCharsets.UTF_8))));
-			extraHeaders.forEach((name, value) -> record.headers()
-				.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-			producer.send(record).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		send(topic, type, tipId + "/" + type, tipId, json.writeValueAsBytes(event), extraHeaders);
 	}
 
 	/** A record that is not the event its headers claim, as a broken producer might write it. */
 	static void publishRaw(String topic, TipId tipId, String value) {
+		send(topic, EventType.TIP_TRIAGED, tipId + "/raw", tipId, value.getBytes(StandardCharsets.UTF_8), Map.of());
+	}
+
+	private static void send(String topic, EventType type, String eventId, TipId tipId, byte[] value,
+			Map<String, String> extraHeaders) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
-			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, tipId.toString(),
-					value.getBytes(StandardCharsets.UTF_8));
-			CloudEventHeaders.of(EventType.TIP_TRIAGED, "/tipline/test", tipId + "/raw", tipId, Instant.now())
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, tipId.toString(), value);
+			CloudEventHeaders.of(type, "/tipline/test", eventId, tipId, Instant.now())
 				.forEach((name, header) -> record.headers()
 					.add(new RecordHeader(name, header.toString().getBytes(StandardCharsets.UTF_8))));
+			extraHeaders.forEach((name, header) -> record.headers()
+				.add(new RecordHeader(name, header.getBytes(StandardCharsets.UTF_8))));
 			producer.send(record).get();
 		}
 		catch (Exception ex) {

@@ -91,7 +91,7 @@ public class TipDecider {
 
 	public void applyConsent(TipConsentUpdated update) {
 		ledger.recordConsent(update.tipId(), update.consent(), update.updatedAt());
-		ledger.held(update.tipId()).ifPresent((held) -> settle(held.triaged(), update.consent()));
+		ledger.held(update.tipId()).ifPresent((held) -> settle(held, update.consent()));
 	}
 
 	/** Settles tips whose consent window passed; returns how many. */
@@ -102,9 +102,9 @@ public class TipDecider {
 	public int settleExpiredHolds(Instant now) {
 		int settled = 0;
 		for (TipId tipId : ledger.heldPastWindow(now, 100)) {
-			Optional<TipLedger.HeldTip> held = ledger.held(tipId);
+			Optional<TipTriaged> held = ledger.held(tipId);
 			if (held.isPresent()) {
-				settle(held.get().triaged(), ledger.consentOf(tipId).orElse(null));
+				settle(held.get(), ledger.consentOf(tipId).orElse(null));
 				settled++;
 			}
 		}

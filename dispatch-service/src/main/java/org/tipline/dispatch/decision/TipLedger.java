@@ -27,9 +27,6 @@ class TipLedger {
 		this.json = json;
 	}
 
-	record HeldTip(TipTriaged triaged, Instant holdUntil) {
-	}
-
 	Optional<TipDecided> decisionOf(TipId tipId) {
 		return jdbc.sql("SELECT decided::text FROM dispatch_tip WHERE tip_id = ?")
 			.param(tipId.value())
@@ -59,12 +56,13 @@ class TipLedger {
 			.update() == 1;
 	}
 
-	Optional<HeldTip> held(TipId tipId) {
-		return jdbc.sql("SELECT triaged::text, hold_until FROM dispatch_tip WHERE tip_id = ? AND status = 'HELD'")
+	/** The triaged tip, while it is held for consent. */
+	Optional<TipTriaged> held(TipId tipId) {
+		return jdbc.sql("SELECT triaged::text FROM dispatch_tip WHERE tip_id = ? AND status = 'HELD'")
 			.param(tipId.value())
-			.query((rs, row) -> new HeldTip(json.readValue(rs.getString(1), TipTriaged.class),
-					rs.getTimestamp(2).toInstant()))
-			.optional();
+			.query(String.class)
+			.optional()
+			.map((text) -> json.readValue(text, TipTriaged.class));
 	}
 
 	List<TipId> heldPastWindow(Instant now, int limit) {

@@ -2,7 +2,7 @@ package org.tipline.dispatch.delivery;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -33,12 +33,12 @@ public class DeliveryTrace {
 	}
 
 	/** Runs {@code attempt} in a span continuing {@code traceparent}, giving it the headers that propagate it. */
-	<T> T continueTrace(String traceparent, String name, Function<Map<String, String>, T> attempt) {
+	void continueTrace(String traceparent, String name, Consumer<Map<String, String>> attempt) {
 		Span.Builder builder = (traceparent != null)
 				? propagator.extract(Map.of("traceparent", traceparent), Map::get) : tracer.spanBuilder();
 		Span span = builder.name(name).kind(Span.Kind.CLIENT).start();
 		try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-			return attempt.apply(headersOf(span));
+			attempt.accept(headersOf(span));
 		}
 		finally {
 			span.end();

@@ -176,10 +176,8 @@ public class DeliveryWorker implements SmartLifecycle {
 	}
 
 	void attempt(Delivery delivery) {
-		trace.continueTrace(delivery.traceparent(), "deliver tip", (traceHeaders) -> {
-			attemptInTrace(delivery, traceHeaders);
-			return null;
-		});
+		trace.continueTrace(delivery.traceparent(), "deliver tip",
+				(traceHeaders) -> attemptInTrace(delivery, traceHeaders));
 	}
 
 	private void attemptInTrace(Delivery delivery, Map<String, String> traceHeaders) {

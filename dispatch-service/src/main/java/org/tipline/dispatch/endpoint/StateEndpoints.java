@@ -41,7 +41,7 @@ public record StateEndpoints(@DefaultValue("http://localhost:8090/states/{state}
 
 	public URI urlOf(String endpoint) {
 		if (endpoint.endsWith(ESCALATION_SUFFIX)) {
-			return escalation.get(endpoint.substring(0, endpoint.length() - ESCALATION_SUFFIX.length()));
+			return escalation.get(ownerOf(endpoint));
 		}
 		if (ForwardingPolicy.FALLBACK_ENDPOINT.equals(endpoint)) {
 			return fallbackUrl;
@@ -50,10 +50,15 @@ public record StateEndpoints(@DefaultValue("http://localhost:8090/states/{state}
 		return (configured != null) ? configured : URI.create(urlTemplate.replace("{state}", endpoint));
 	}
 
+	/** The endpoint itself, or for {@code ST/escalation} the state it escalates for. */
+	private static String ownerOf(String endpoint) {
+		return endpoint.endsWith(ESCALATION_SUFFIX)
+				? endpoint.substring(0, endpoint.length() - ESCALATION_SUFFIX.length()) : endpoint;
+	}
+
 	/** The secrets a delivery to {@code endpoint} is signed with; an escalation uses its state's. */
 	public List<String> secretsOf(String endpoint) {
-		String owner = endpoint.endsWith(ESCALATION_SUFFIX)
-				? endpoint.substring(0, endpoint.length() - ESCALATION_SUFFIX.length()) : endpoint;
+		String owner = ownerOf(endpoint);
 		List<String> own = secrets.get(owner);
 		List<String> chosen = (own != null && !own.isEmpty()) ? own : defaultSecrets;
 		if (chosen.isEmpty()) {

@@ -53,11 +53,6 @@ record LocalSettings(Path repository, Path dataDir, int kafkaPort, int kafkaCont
 		return (stateEndpointBaseUrl != null) ? stateEndpointBaseUrl : "http://localhost:" + stateEndpointPort + "/states/";
 	}
 
-	LocalSettings deliveringTo(String baseUrl) {
-		return new LocalSettings(repository, dataDir, kafkaPort, kafkaControllerPort, postgresPort, intakePort, triagePort,
-				dispatchPort, auditPort, stateEndpointPort, serviceJvmOptions, baseUrl);
-	}
-
 	String kafkaBootstrap() {
 		return "localhost:" + kafkaPort;
 	}

@@ -71,10 +71,6 @@ final class StateEndpointSimulator implements AutoCloseable {
 		return duplicates.get();
 	}
 
-	long distinctDeliveries() {
-		return seen.size();
-	}
-
 	private void handle(HttpExchange exchange) throws IOException {
 		Instant arrived = Instant.now();
 		String body;
