@@ -4,6 +4,8 @@
   'use strict';
 
   var REFRESH_MS = 5000;
+  // a request that never answers would otherwise stop every later refresh, since the next one waits for it
+  var REQUEST_TIMEOUT_MS = 15000;
   var LIST_LIMIT = 15;
   var SVG = 'http://www.w3.org/2000/svg';
   var PERCENTILES = ['p50', 'p95', 'p99'];
@@ -111,10 +113,18 @@
   // ---- data ----
 
   function getJson(path) {
-    return fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' }).then(function (response) {
-      if (!response.ok) throw new Error(path.split('?')[0] + ' answered ' + response.status);
-      return response.json();
-    });
+    var name = path.split('?')[0];
+    var abort = new AbortController();
+    var deadline = setTimeout(function () { abort.abort(); }, REQUEST_TIMEOUT_MS);
+    return fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store', signal: abort.signal })
+      .then(function (response) {
+        if (!response.ok) throw new Error(name + ' answered ' + response.status);
+        return response.json();
+      })
+      .catch(function (error) {
+        throw abort.signal.aborted ? new Error(name + ' did not answer within ' + REQUEST_TIMEOUT_MS / 1000 + ' s') : error;
+      })
+      .finally(function () { clearTimeout(deadline); });
   }
 
   function currentWindow() {

@@ -286,6 +286,12 @@ class DashboardIT extends AuditServiceTest {
 			// live: a tip published now appears at the next refresh, without a reload
 			assertThat(count(browser, "#latency [data-state='AK']")).isZero();
 			publish(List.of(LATE_TIP));
+			// recorded first, so a timeout below is the page's and not the log's
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> jdbc.sql("SELECT count(*) FROM audit_entry WHERE tip_id = ? AND hop = 'DELIVERED'")
+					.param(LATE_TIP.tip())
+					.query(Long.class)
+					.single() == 1);
 			waitFor(browser, Duration.ofSeconds(60),
 					() -> cells(browser, "#deadline tr[data-state='AK']").equals(List.of("AK", "", "100%", "1 of 1")));
 			assertThat(text(browser, "#latency [data-state='AK'] .count")).isEqualTo("1 tip delivered in the window");
@@ -325,8 +331,11 @@ class DashboardIT extends AuditServiceTest {
 		Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 	}
 
+	/** On timeout the message carries the page's status line, which says whether the page stopped refreshing. */
 	private static void waitFor(ChromeDriver browser, Duration timeout, java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(browser, timeout, Duration.ofMillis(500)).until((driver) -> condition.getAsBoolean());
+		WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(500));
+		wait.withMessage(() -> "the page's status line reads '" + text(browser, "#status") + "'");
+		wait.until((driver) -> condition.getAsBoolean());
 	}
 
 	/**
