@@ -51,7 +51,8 @@ public final class Benchmark {
 						ceiling.hopP50Millis());
 
 				ChannelAdapterSimulator adapters = new ChannelAdapterSimulator(
-						URI.create("http://localhost:" + settings.intakePort()), UUID.randomUUID().toString());
+						URI.create("http://localhost:" + settings.intakePort()),
+						LocalKeys.ensure(settings.dataDir()).adapterKey(), UUID.randomUUID().toString());
 				String rateText = (rate > 0) ? String.format("%.0f tips/s", rate) : "as fast as possible";
 				out.println("Pipeline at " + rateText + ": warm-up " + warmup.toSeconds() + " s, then "
 						+ measure.toSeconds() + " s measured");

@@ -55,6 +55,8 @@ final class ChannelAdapterSimulator {
 
 	private final String run;
 
+	private final String authorization;
+
 	private final Random random = new Random(20261129);
 
 	private final AtomicLong sequence = new AtomicLong();
@@ -65,8 +67,9 @@ final class ChannelAdapterSimulator {
 
 	private volatile Latencies latencies = new Latencies();
 
-	ChannelAdapterSimulator(URI intake, String run) {
+	ChannelAdapterSimulator(URI intake, String adapterKey, String run) {
 		this.tips = intake.resolve("/v1/tips");
+		this.authorization = "Bearer " + adapterKey;
 		this.run = run;
 	}
 
@@ -126,6 +129,7 @@ final class ChannelAdapterSimulator {
 		HttpRequest request = HttpRequest.newBuilder(tips)
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
+			.header("Authorization", authorization)
 			.POST(HttpRequest.BodyPublishers.ofString(nextTip()))
 			.build();
 		http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {

@@ -93,6 +93,11 @@ final class ChildProcess {
 		}
 	}
 
+	/** SIGKILL, and waits until the process is gone. */
+	void kill() throws InterruptedException {
+		process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+	}
+
 	/** Asks the process to stop (SIGTERM, a graceful shutdown for Spring Boot and Kafka), then insists. */
 	void stop(Duration grace) {
 		if (!process.isAlive()) {

@@ -30,6 +30,8 @@ public final class LocalPipeline implements AutoCloseable {
 
 	private EmbeddedDatabase database;
 
+	private final Map<String, Service> services = new LinkedHashMap<>();
+
 	private LocalPipeline(LocalSettings settings) {
 		this.settings = settings;
 	}
@@ -92,34 +94,86 @@ public final class LocalPipeline implements AutoCloseable {
 		progress.println("Starting Kafka (KRaft) on port " + settings.kafkaPort() + "...");
 		processes.add(KafkaBroker.start(settings, libraryClasspath()));
 		progress.println("Starting the services...");
-		List<Service> services = services(WebhookSecrets.ensure(settings.dataDir()));
-		for (Service service : services) {
+		for (Service service : services(WebhookSecrets.ensure(settings.dataDir()), LocalKeys.ensure(settings.dataDir()))) {
+			services.put(service.name(), service);
 			processes.add(service.start(settings));
 		}
-		for (Service service : services) {
-			ChildProcess process = processes.stream().filter((p) -> p.name().equals(service.name())).findFirst().orElseThrow();
-			process.awaitReady(() -> ChildProcess.answers200(service.readiness()), READY_TIMEOUT);
+		for (Service service : services.values()) {
+			process(service.name()).awaitReady(() -> ChildProcess.answers200(service.readiness()), READY_TIMEOUT);
 			progress.println("  " + service.name() + " ready");
 		}
 	}
 
-	private List<Service> services(Path webhookSecrets) {
+	/** Ends a part with SIGKILL: no shutdown hook, no offset commit, no flush, as a crash or an OOM kill would. */
+	synchronized void kill(String name) throws InterruptedException {
+		process(name).kill();
+	}
+
+	/** Asks a part to stop as an orchestrator would (SIGTERM), waiting up to {@code grace}. */
+	synchronized void stop(String name, Duration grace) {
+		process(name).stop(grace);
+	}
+
+	/** Starts a part again that was killed or stopped ({@code kafka} or a service), once it reports ready. */
+	void restart(String name) throws IOException, InterruptedException {
+		ChildProcess started;
+		synchronized (this) {
+			processes.remove(process(name));
+			started = "kafka".equals(name) ? KafkaBroker.start(settings, libraryClasspath())
+					: services.get(name).start(settings);
+			processes.add(started);
+		}
+		Service service = services.get(name);
+		if (service != null) {
+			started.awaitReady(() -> ChildProcess.answers200(service.readiness()), READY_TIMEOUT);
+		}
+	}
+
+	/** Stops PostgreSQL and starts it again on the same cluster and port, as a database failover would look. */
+	synchronized void restartDatabase(Duration down) throws IOException, SQLException, InterruptedException {
+		database.close();
+		Thread.sleep(down.toMillis());
+		database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgresPort());
+	}
+
+	private ChildProcess process(String name) {
+		return processes.stream()
+			.filter((p) -> p.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no process named " + name));
+	}
+
+	private List<Service> services(Path webhookSecrets, LocalKeys keys) throws IOException {
 		String kafka = "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap();
 		String endpoint = settings.deliveryBaseUrl();
 		return List.of(
 				new Service("state-endpoint", "platform/state-endpoint", "state-endpoint", settings.stateEndpointPort(),
 						List.of("--tipline.state-endpoint.storage-dir=" + settings.dataDir().resolve("state-endpoint"))),
 				new Service("intake-service", "intake-service", "intake-service", settings.intakePort(),
-						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("intake"))),
+						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("intake"),
+								"--tipline.intake.adapters.demo.key-sha256=" + keys.hashOf(LocalKeys.ADAPTER),
+								// the benchmark drives the demo adapter well past a real adapter's pace
+								"--tipline.intake.adapters.demo.requests-per-second=20000",
+								"--tipline.intake.adapters.demo.burst=40000",
+								"--tipline.field-encryption.public-keyset-file=" + keys.publicKeyset())),
 				new Service("triage-service", "triage-service", "triage-service", settings.triagePort(),
-						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("triage"))),
+						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("triage"),
+								"--tipline.field-encryption.private-keyset-file=" + keys.privateKeyset())),
 				new Service("dispatch-service", "dispatch-service", "dispatch-service", settings.dispatchPort(),
 						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("dispatch"),
 								"--spring.config.import=file:" + webhookSecrets,
 								"--tipline.dispatch.endpoints.url-template=" + endpoint + "{state}/tips",
-								"--tipline.dispatch.endpoints.fallback-url=" + endpoint + "NATIONAL/tips")),
+								"--tipline.dispatch.endpoints.fallback-url=" + endpoint + "NATIONAL/tips",
+								// the demo endpoint is plain HTTP on this machine, which production refuses
+								"--tipline.dispatch.outbound.allow-insecure-local-endpoints=true",
+								"--tipline.dispatch.operators.operator.key-sha256=" + keys.hashOf(LocalKeys.OPERATOR),
+								"--tipline.field-encryption.private-keyset-file=" + keys.privateKeyset())),
 				new Service("audit-service", "audit-service", "audit-service", settings.auditPort(),
-						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("audit"))));
+						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("audit"),
+								"--tipline.audit.readers.analyst.key-sha256=" + keys.hashOf(LocalKeys.ANALYST),
+								"--tipline.audit.readers.analyst.role=ANALYST",
+								"--tipline.audit.readers.oversight.key-sha256=" + keys.hashOf(LocalKeys.OVERSIGHT),
+								"--tipline.audit.readers.oversight.role=OVERSIGHT")));
 	}
 
 	void printUrls(PrintStream out) {
@@ -135,6 +189,10 @@ public final class LocalPipeline implements AutoCloseable {
 		out.println("  data and logs   " + settings.dataDir());
 		out.println("  webhook secret  " + settings.dataDir().resolve(WebhookSecrets.FILE_NAME)
 				+ " (verify deliveries with it)");
+		Path keys = settings.dataDir().resolve("keys");
+		out.println("  adapter key     " + keys.resolve(LocalKeys.ADAPTER) + " (Authorization: Bearer <key> on intake)");
+		out.println("  audit keys      " + keys.resolve(LocalKeys.ANALYST) + ", " + keys.resolve(LocalKeys.OVERSIGHT));
+		out.println("  operator key    " + keys.resolve(LocalKeys.OPERATOR) + " (dispatch's /v1/dispatch API)");
 		out.println("Press Ctrl-C to stop everything.");
 	}
 

@@ -1,24 +1,16 @@
 package org.tipline.local;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.standardwebhooks.Webhook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.tipline.local.TestPipeline.Delivered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -31,36 +23,16 @@ import static org.awaitility.Awaitility.await;
  */
 class PipelineEndToEndIT {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
-
 	private static final List<String> FORWARD_HOPS = List.of("RECEIVED", "TRIAGED", "DECIDED", "DELIVERY_ATTEMPTED",
 			"DELIVERED");
 
 	private static final List<String> WITHHOLD_HOPS = List.of("RECEIVED", "TRIAGED", "DECIDED", "WITHHELD");
 
-	private static final List<String> ENDPOINTS = List.of("FL", "TX", "GA", "OH", "NY", "NATIONAL");
-
-	private static LocalPipeline pipeline;
-
-	private static final String run = UUID.randomUUID().toString().substring(0, 8);
+	private static TestPipeline tipline;
 
 	@BeforeAll
 	static void startPipeline() throws Exception {
-		Path repository = Path.of("").toAbsolutePath().resolve("../..").normalize();
-		LocalSettings defaults = LocalSettings.defaults(repository);
-		LocalSettings settings = new LocalSettings(repository,
-				Path.of("target", "e2e-" + run).toAbsolutePath(), freePort(), freePort(), freePort(), freePort(),
-				freePort(), freePort(), freePort(), freePort(), defaults.serviceJvmOptions(), null);
-		pipeline = LocalPipeline.start(settings, System.out);
-	}
-
-	@AfterAll
-	static void stopPipeline() {
-		if (pipeline != null) {
-			pipeline.close();
-		}
+		tipline = TestPipeline.shared();
 	}
 
 	@Test
@@ -98,7 +70,7 @@ class PipelineEndToEndIT {
 			.singleElement()
 			.satisfies((delivery) -> assertThat(delivery.endpoint()).isEqualTo(state)));
 		assertThat(deliveries).extracting(Delivered::tipId).doesNotContain(declined);
-		String secret = WebhookSecrets.read(pipeline.settings().dataDir().resolve(WebhookSecrets.FILE_NAME));
+		String secret = WebhookSecrets.read(tipline.settings().dataDir().resolve(WebhookSecrets.FILE_NAME));
 		assertThat(deliveries).allSatisfy((delivery) -> assertThatCode(
 				() -> new Webhook(secret).verify(delivery.body(), delivery.signatureHeaders()))
 			.as("a state verifies delivery %s with a Standard Webhooks library", delivery.webhookId())
@@ -113,15 +85,15 @@ class PipelineEndToEndIT {
 		assertThat(entry(imminent, "TRIAGED").path("details").path("priority").asString()).isEqualTo("P1");
 		assertThat(entry(minor, "TRIAGED").path("details").path("priority").asString()).isEqualTo("P2");
 		assertThat(entry(minor, "DELIVERED").path("details").path("statusCode").asInt()).isEqualTo(202);
-		assertThat(metrics(pipeline.settings().intakePort())).contains("tipline_intake_tips_received_total{");
-		assertThat(metrics(pipeline.settings().triagePort())).contains("tipline_triage_tips_total{");
-		assertThat(metrics(pipeline.settings().dispatchPort())).contains("tipline_dispatch_decisions_total{",
+		assertThat(metrics(tipline.settings().intakePort())).contains("tipline_intake_tips_received_total{");
+		assertThat(metrics(tipline.settings().triagePort())).contains("tipline_triage_tips_total{");
+		assertThat(metrics(tipline.settings().dispatchPort())).contains("tipline_dispatch_decisions_total{",
 				"tipline_delivery_latency_seconds_bucket{");
-		assertThat(metrics(pipeline.settings().auditPort())).contains("tipline_audit_entries_total{");
+		assertThat(metrics(tipline.settings().auditPort())).contains("tipline_audit_entries_total{");
 	}
 
 	private static String metrics(int port) throws Exception {
-		HttpResponse<String> response = get(port, "/actuator/prometheus");
+		HttpResponse<String> response = tipline.get(port, "/actuator/prometheus");
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
 	}
@@ -129,9 +101,9 @@ class PipelineEndToEndIT {
 	@Test
 	void aResubmittedMessageIsOneTipDeliveredOnce() throws Exception {
 		String first = submit("SMS", "THIRD_PARTY", null, "Two women sleep in the back of the massage parlor",
-				Map.of("state", "GA"), null, "dup-" + run);
+				Map.of("state", "GA"), null, "dup-" + tipline.run);
 		String again = submit("SMS", "THIRD_PARTY", null, "Two women sleep in the back of the massage parlor",
-				Map.of("state", "GA"), null, "dup-" + run);
+				Map.of("state", "GA"), null, "dup-" + tipline.run);
 
 		assertThat(again).isEqualTo(first);
 		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(hops(first)).isEqualTo(FORWARD_HOPS));
@@ -143,10 +115,6 @@ class PipelineEndToEndIT {
 			.containsOnly(traceIds.get(0));
 	}
 
-	private record Delivered(String endpoint, String tipId, String webhookId, String body,
-			Map<String, List<String>> signatureHeaders) {
-	}
-
 	private static String submit(String channel, String role, String consent, String narrative,
 			Map<String, String> location, String callerPhone) throws Exception {
 		return submit(channel, role, consent, narrative, location, callerPhone, channel + "-" + UUID.randomUUID());
@@ -154,110 +122,41 @@ class PipelineEndToEndIT {
 
 	private static String submit(String channel, String role, String consent, String narrative,
 			Map<String, String> location, String callerPhone, String messageId) throws Exception {
-		Map<String, Object> reporter = new java.util.HashMap<>();
-		reporter.put("role", role);
-		if (consent != null) {
-			reporter.put("consentToLawEnforcement", consent);
-		}
-		Map<String, Object> tip = new java.util.HashMap<>(Map.of("channel", channel, "channelMessageId", messageId,
-				"language", "en", "reporter", reporter, "narrative", narrative));
-		if (location != null) {
-			tip.put("location", location);
-		}
-		if (callerPhone != null) {
-			tip.put("callerPhone", callerPhone);
-		}
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(pipeline.settings().intakePort(), "/v1/tips"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(tip)))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = tipline.post("/v1/tips",
+				TestPipeline.tip(channel, messageId, role, consent, narrative, location, callerPhone));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		return json.readTree(response.body()).path("tipId").asString();
+		return TestPipeline.parse(response.body()).path("tipId").asString();
 	}
 
 	private static List<String> hops(String tipId) throws Exception {
-		HttpResponse<String> response = get(pipeline.settings().auditPort(), "/v1/audit/tips/" + tipId);
-		List<String> hops = new ArrayList<>();
-		if (response.statusCode() == 200) {
-			json.readTree(response.body()).path("entries").forEach((entry) -> hops.add(entry.path("hop").asString()));
-		}
-		return hops;
+		return tipline.hops(tipId);
 	}
 
 	private static List<String> outcomes(String tipId, String hop) throws Exception {
-		HttpResponse<String> response = get(pipeline.settings().auditPort(), "/v1/audit/tips/" + tipId);
-		List<String> outcomes = new ArrayList<>();
-		if (response.statusCode() == 200) {
-			json.readTree(response.body()).path("entries").forEach((entry) -> {
-				if (hop.equals(entry.path("hop").asString())) {
-					outcomes.add(entry.path("outcome").asString());
-				}
-			});
-		}
-		return outcomes;
-	}
-
-	private static List<String> traceIds(String tipId) throws Exception {
-		List<String> traceIds = new ArrayList<>();
-		json.readTree(get(pipeline.settings().auditPort(), "/v1/audit/tips/" + tipId).body())
-			.path("entries")
-			.forEach((entry) -> traceIds.add(entry.path("details").path("traceId").isString()
-					? entry.path("details").path("traceId").asString() : null));
-		return traceIds;
-	}
-
-	private static void giveConsent(String tipId, String consent) throws Exception {
-		HttpResponse<String> response = http.send(
-				HttpRequest.newBuilder(uri(pipeline.settings().intakePort(), "/v1/tips/" + tipId + "/consent"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"consent\":\"" + consent + "\"}"))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		return tipline.outcomes(tipId, hop);
 	}
 
 	private static JsonNode entry(String tipId, String hop) throws Exception {
-		JsonNode entries = json.readTree(get(pipeline.settings().auditPort(), "/v1/audit/tips/" + tipId).body())
-			.path("entries");
-		for (JsonNode entry : entries) {
-			if (hop.equals(entry.path("hop").asString())) {
-				return entry;
-			}
-		}
-		throw new AssertionError("tip " + tipId + " has no " + hop + " entry: " + entries);
+		return tipline.entry(tipId, hop);
 	}
 
+	private static List<String> traceIds(String tipId) throws Exception {
+		return tipline.entries(tipId).stream()
+			.map((entry) -> entry.path("details").path("traceId").isString()
+					? entry.path("details").path("traceId").asString() : null)
+			.toList();
+	}
+
+	private static void giveConsent(String tipId, String consent) throws Exception {
+		HttpResponse<String> response = tipline.post("/v1/tips/" + tipId + "/consent", Map.of("consent", consent));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+	}
+
+	/** Every delivery, checked to carry its delivery id as the Standard Webhooks message id. */
 	private static List<Delivered> deliveries() throws Exception {
-		List<Delivered> all = new ArrayList<>();
-		for (String endpoint : ENDPOINTS) {
-			HttpResponse<String> response = get(pipeline.settings().stateEndpointPort(), "/states/" + endpoint + "/tips");
-			assertThat(response.statusCode()).isEqualTo(200);
-			for (JsonNode delivery : json.readTree(response.body())) {
-				JsonNode body = json.readTree(delivery.path("body").asString());
-				String webhookId = delivery.path("headers").path("webhook-id").asString();
-				assertThat(webhookId).isEqualTo(body.path("deliveryId").asString());
-				Map<String, List<String>> signature = new java.util.HashMap<>();
-				for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
-					signature.put(name, List.of(delivery.path("headers").path(name).asString()));
-				}
-				all.add(new Delivered(endpoint, body.path("tipId").asString(), webhookId,
-						delivery.path("body").asString(), signature));
-			}
-		}
+		List<Delivered> all = tipline.deliveries();
+		assertThat(all).allSatisfy((delivery) -> assertThat(TestPipeline.parse(delivery.body()).path("deliveryId")
+			.asString()).isEqualTo(delivery.webhookId()));
 		return all;
-	}
-
-	private static HttpResponse<String> get(int port, String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri(port, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static URI uri(int port, String path) {
-		return URI.create("http://localhost:" + port + path);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 }
