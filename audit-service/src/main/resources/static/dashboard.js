@@ -17,7 +17,13 @@
     '30d': { millis: 30 * 24 * 3600e3, bucket: 'P1D', bucketMillis: 24 * 3600e3 }
   };
   var STATUS_NAMES = { HELD: 'held for consent', AWAITING_DELIVERY: 'awaiting delivery', DEAD_LETTERED: 'dead-lettered' };
+  // sessionStorage, not localStorage: the key leaves with the tab, and no other tab or later visitor finds it
+  var KEY_STORAGE = 'tipline.audit.key';
+  var PANELS = ['summary', 'latency', 'deadline', 'decisions', 'pending', 'breaches'];
 
+  var reader = null;
+  // bumped whenever the key changes, so an answer read with the previous key is never shown
+  var session = 0;
   var lastSuccess = null;
   var timer = null;
 
@@ -116,9 +122,14 @@
     var name = path.split('?')[0];
     var abort = new AbortController();
     var deadline = setTimeout(function () { abort.abort(); }, REQUEST_TIMEOUT_MS);
-    return fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store', signal: abort.signal })
+    var headers = { Accept: 'application/json', Authorization: 'Bearer ' + sessionStorage.getItem(KEY_STORAGE) };
+    return fetch(path, { headers: headers, cache: 'no-store', signal: abort.signal })
       .then(function (response) {
-        if (!response.ok) throw new Error(name + ' answered ' + response.status);
+        if (!response.ok) {
+          var error = new Error(name + ' answered ' + response.status);
+          error.status = response.status;
+          throw error;
+        }
         return response.json();
       })
       .catch(function (error) {
@@ -134,31 +145,94 @@
     return { from: from.toISOString(), to: to.toISOString(), bucket: choice.bucket, bucketMillis: choice.bucketMillis };
   }
 
+  // ---- the reader's key: asked for once, sent with every request, forgotten with the tab ----
+
+  function askForKey(message) {
+    clearTimeout(timer);
+    session += 1;
+    reader = null;
+    lastSuccess = null;
+    PANELS.forEach(function (id) { replace(id, null); });
+    document.getElementById('reader').hidden = true;
+    document.getElementById('key-form').hidden = false;
+    status(message || 'Enter a reader key to see the figures.', !!message);
+    document.getElementById('key').focus();
+  }
+
+  function forgetKey(message) {
+    sessionStorage.removeItem(KEY_STORAGE);
+    askForKey(message);
+  }
+
+  // whose key it is decides which panels are asked for: an analyst's page does not ask for reasons every 5 seconds
+  function start() {
+    clearTimeout(timer);
+    if (!sessionStorage.getItem(KEY_STORAGE)) {
+      askForKey();
+      return;
+    }
+    status('Checking the key…', false);
+    var current = ++session;
+    getJson('v1/audit/reader').then(function (answer) {
+      if (current !== session) return;
+      reader = answer;
+      document.getElementById('key-form').hidden = true;
+      document.getElementById('reader-name').replaceChildren('Reading as ', el('strong', null, answer.name),
+        ' (' + answer.role.toLowerCase() + ')');
+      document.getElementById('reader').hidden = false;
+      refresh();
+    }).catch(function (error) {
+      if (current !== session) return;
+      if (error.status === 401) {
+        forgetKey('That key was not accepted (401): check it and enter it again.');
+      } else {
+        status('Could not check the key with the audit service (' + error.message + '); trying again.', true);
+        timer = setTimeout(start, REFRESH_MS);
+      }
+    });
+  }
+
+  function mayReadReasons() {
+    return reader !== null && reader.role === 'OVERSIGHT';
+  }
+
   function refresh() {
     clearTimeout(timer);
-    if (document.hidden) {
+    if (document.hidden || reader === null) {
       // a tab nobody looks at does not query the log every 5 seconds; it refreshes when shown again
       return;
     }
     var w = currentWindow();
     var period = 'from=' + encodeURIComponent(w.from) + '&to=' + encodeURIComponent(w.to);
+    var current = session;
     Promise.all([
       getJson('v1/audit/dashboard/latency?' + period + '&bucket=' + w.bucket),
       getJson('v1/audit/oversight/latency?' + period),
-      getJson('v1/audit/oversight/withheld?' + period),
+      mayReadReasons() ? getJson('v1/audit/oversight/withheld?' + period).catch(function (error) {
+        // a role changed behind the page's back costs this panel, not the whole page
+        if (error.status === 403) return null;
+        throw error;
+      }) : null,
       getJson('v1/audit/oversight/pending'),
       getJson('v1/audit/oversight/breaches?' + period)
     ]).then(function (answers) {
-      render(w, { overTime: answers[0], latency: answers[1].rows, withheld: answers[2].rows,
+      if (current !== session) return;
+      render(w, { overTime: answers[0], latency: answers[1].rows, withheld: answers[2] && answers[2].rows,
         pending: answers[3], breaches: answers[4].states });
       lastSuccess = new Date();
       status('Updated ' + utc(lastSuccess.toISOString(), false) + ':' +
         String(lastSuccess.getUTCSeconds()).padStart(2, '0') + ' UTC', false);
     }).catch(function (error) {
-      status('Could not read from the audit service (' + error.message + ')' + (lastSuccess
+      if (current !== session) return;
+      if (error.status === 401) {
+        forgetKey('The audit service no longer accepts this key (401): enter a key again.');
+        return;
+      }
+      var refused = error.status === 403 ? ': this key\'s role (' + reader.role + ') may not read it' : '';
+      status('Could not read from the audit service (' + error.message + refused + ')' + (lastSuccess
         ? '; showing what was read at ' + utc(lastSuccess.toISOString(), false) + ' UTC' : ''), true);
     }).then(function () {
-      timer = setTimeout(refresh, REFRESH_MS);
+      if (current === session) timer = setTimeout(refresh, REFRESH_MS);
     });
   }
 
@@ -188,13 +262,15 @@
     var overdue = pending.filter(function (tip) {
       return tip.status === 'AWAITING_DELIVERY' && tip.deadline && Date.parse(tip.deadline) < now;
     }).length;
-    var withheld = sum(data.withheld.filter(function (row) { return row.hop === 'WITHHELD'; }), 'tips');
+    var withheld = data.withheld &&
+      sum(data.withheld.filter(function (row) { return row.hop === 'WITHHELD'; }), 'tips');
     var breaches = sum(data.breaches, 'breaches');
     replace('summary', [
       tile('Delivered', sum(data.latency, 'delivered'), 'of tips received in the window'),
       tile('Within deadline', settled ? percent(within / settled) : '—',
         settled ? within + ' of ' + settled + ' settled' : 'no settled deadlines yet', settled && within < settled),
-      tile('Withheld', withheld, 'by policy, in the window'),
+      data.withheld ? tile('Withheld', withheld, 'by policy, in the window')
+        : tile('Withheld', '—', 'shown to oversight readers'),
       tile('Held for consent', count('HELD'), 'right now'),
       tile('Awaiting delivery', count('AWAITING_DELIVERY'), overdue ? overdue + ' past deadline' : 'none past deadline',
         overdue > 0),
@@ -340,6 +416,11 @@
   // ---- withheld and held by reason ----
 
   function renderDecisions(rows) {
+    if (!rows) {
+      replace('decisions', el('p', { 'class': 'empty', 'data-needs': 'OVERSIGHT' }, 'Shown to oversight readers only: ' +
+        'reasons for withholding are not for the ' + reader.role.toLowerCase() + ' role.'));
+      return;
+    }
     if (!rows.length) {
       replace('decisions', empty('No tips withheld or held in this window.'));
       return;
@@ -473,7 +554,17 @@
     ]);
   }
 
+  document.getElementById('key-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var input = document.getElementById('key');
+    var key = input.value.trim();
+    input.value = '';
+    if (!key) return;
+    sessionStorage.setItem(KEY_STORAGE, key);
+    start();
+  });
+  document.getElementById('forget').addEventListener('click', function () { forgetKey(); });
   document.getElementById('window').addEventListener('change', refresh);
   document.addEventListener('visibilitychange', function () { if (!document.hidden) refresh(); });
-  refresh();
+  start();
 }());

@@ -16,9 +16,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tipline.audit.access.Reader;
+import org.tipline.audit.access.ReaderRole;
 import org.tipline.events.StateCode;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -130,17 +133,22 @@ class OversightController {
 		});
 	}
 
-	/** A state's transparency report for a month (UTC), as JSON or with {@code ?format=html} a printable page. */
+	/**
+	 * A state's transparency report for a month (UTC), as JSON or with {@code ?format=html} a printable page; an
+	 * analyst's has how many tips were withheld but not why.
+	 */
 	@GetMapping("/reports/{state}/{month}")
 	Mono<ResponseEntity<?>> transparency(@PathVariable String state, @PathVariable String month,
-			@RequestParam(required = false) String format) {
+			@RequestParam(required = false) String format, @RequestAttribute(Reader.ATTRIBUTE) Reader reader) {
 		return answer(() -> {
 			String code = state.equals(TipHistory.NO_STATE) ? state : StateCode.of(state).value();
 			YearMonth yearMonth = YearMonth.parse(month);
 			Instant from = yearMonth.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
 			Instant to = yearMonth.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-			OversightReports.Transparency report = OversightReports.transparency(code, yearMonth,
+			OversightReports.Transparency full = OversightReports.transparency(code, yearMonth,
 					queries.enteredBetween(from, to), clock.instant());
+			OversightReports.Transparency report = (reader.role() == ReaderRole.OVERSIGHT) ? full
+					: full.withoutReasons();
 			if ("html".equals(format)) {
 				return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(TransparencyPage.of(report));
 			}

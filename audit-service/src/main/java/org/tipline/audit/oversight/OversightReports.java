@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The answers oversight asks for, computed from tip histories: plain Java, no database, no Spring. */
 final class OversightReports {
 
@@ -127,10 +129,18 @@ final class OversightReports {
 			.toList();
 	}
 
-	/** A state's month, as a transparency report publishes it. */
-	record Transparency(String state, YearMonth month, int received, int forwarded, int delivered,
-			Map<String, Integer> withheldByReason, int heldForConsent, Long p50Millis, Long p95Millis,
-			Long p99Millis, Double shareWithinDeadline, int breaches) {
+	/**
+	 * A state's month, as a transparency report publishes it. {@code withheldByReason} is null, and left out of
+	 * the JSON, in the report an analyst reads: reasons are for oversight.
+	 */
+	record Transparency(String state, YearMonth month, int received, int forwarded, int delivered, int withheld,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Integer> withheldByReason, int heldForConsent,
+			Long p50Millis, Long p95Millis, Long p99Millis, Double shareWithinDeadline, int breaches) {
+
+		Transparency withoutReasons() {
+			return new Transparency(state, month, received, forwarded, delivered, withheld, null, heldForConsent,
+					p50Millis, p95Millis, p99Millis, shareWithinDeadline, breaches);
+		}
 	}
 
 	/** {@code tips} are those first seen in the month; breaches count tips of the month that missed a deadline. */
@@ -150,7 +160,8 @@ final class OversightReports {
 		int settled = deadlines.stream().mapToInt(Latency::withDeadline).sum();
 		int within = deadlines.stream().mapToInt(Latency::withinDeadline).sum();
 		return new Transparency(state, month, ofState.size(), (int) ofState.stream().filter(TipHistory::forwarded).count(),
-				(int) ofState.stream().filter((tip) -> tip.deliveredAt() != null).count(), withheldByReason,
+				(int) ofState.stream().filter((tip) -> tip.deliveredAt() != null).count(),
+				(int) ofState.stream().filter(TipHistory::withheld).count(), withheldByReason,
 				(int) ofState.stream().filter(TipHistory::held).count(), Percentiles.of(latencies, 50),
 				Percentiles.of(latencies, 95), Percentiles.of(latencies, 99),
 				(settled == 0) ? null : (double) within / settled,

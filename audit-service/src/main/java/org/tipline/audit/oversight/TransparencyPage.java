@@ -11,9 +11,14 @@ final class TransparencyPage {
 
 	static String of(OversightReports.Transparency report) {
 		StringBuilder withheld = new StringBuilder();
-		for (Map.Entry<String, Integer> reason : report.withheldByReason().entrySet()) {
-			withheld.append("<tr><td>").append(escape(reason.getKey())).append("</td><td class=\"n\">")
-				.append(reason.getValue()).append("</td></tr>\n");
+		if (report.withheldByReason() == null) {
+			withheld.append("<tr><td colspan=\"2\">shown to oversight only</td></tr>\n");
+		}
+		else {
+			for (Map.Entry<String, Integer> reason : report.withheldByReason().entrySet()) {
+				withheld.append("<tr><td>").append(escape(reason.getKey())).append("</td><td class=\"n\">")
+					.append(reason.getValue()).append("</td></tr>\n");
+			}
 		}
 		if (withheld.isEmpty()) {
 			withheld.append("<tr><td colspan=\"2\">none</td></tr>\n");
@@ -34,6 +39,7 @@ final class TransparencyPage {
 				<tr><th>Received</th><td class="n">%d</td></tr>
 				<tr><th>Forwarded</th><td class="n">%d</td></tr>
 				<tr><th>Delivered</th><td class="n">%d</td></tr>
+				<tr><th>Withheld</th><td class="n">%d</td></tr>
 				<tr><th>Held for consent now</th><td class="n">%d</td></tr>
 				<tr><th>Deadline breaches</th><td class="n">%d</td></tr>
 				<tr><th>Delivered within deadline</th><td class="n">%s</td></tr>
@@ -50,8 +56,9 @@ final class TransparencyPage {
 				%s</table>
 				</body></html>
 				""".formatted(title, title, report.received(), report.forwarded(), report.delivered(),
-				report.heldForConsent(), report.breaches(), percent(report.shareWithinDeadline()),
-				duration(report.p50Millis()), duration(report.p95Millis()), duration(report.p99Millis()), withheld);
+				report.withheld(), report.heldForConsent(), report.breaches(),
+				percent(report.shareWithinDeadline()), duration(report.p50Millis()), duration(report.p95Millis()),
+				duration(report.p99Millis()), withheld);
 	}
 
 	private static String percent(Double share) {

@@ -9,9 +9,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.tipline.audit.access.Reader;
+import org.tipline.audit.access.ReaderRole;
 import org.tipline.audit.checkpoint.InclusionProofs;
 import org.tipline.audit.ledger.AuditLedger;
 import reactor.core.publisher.Mono;
@@ -37,11 +40,13 @@ class TimelineController {
 	}
 
 	/**
-	 * The tip's entries in the order its hops happened; with {@code ?proof=true} each carries its inclusion proof
-	 * in one signed checkpoint, so the timeline can be checked against the published log.
+	 * The tip's entries in the order its hops happened, as the reader's role may see them ({@link AnalystView});
+	 * with {@code ?proof=true} (oversight only) each carries its inclusion proof in one signed checkpoint, so the
+	 * timeline can be checked against the published log.
 	 */
 	@GetMapping("/v1/audit/tips/{tipId}")
-	Mono<ResponseEntity<?>> timeline(@PathVariable String tipId, @RequestParam(defaultValue = "false") boolean proof) {
+	Mono<ResponseEntity<?>> timeline(@PathVariable String tipId, @RequestParam(defaultValue = "false") boolean proof,
+			@RequestAttribute(Reader.ATTRIBUTE) Reader reader) {
 		UUID id = parse(tipId);
 		return Mono.fromCallable(() -> {
 			List<AuditLedger.RecordedEntry> entries = ledger.timelineOf(id);
@@ -49,8 +54,10 @@ class TimelineController {
 				return ResponseEntity.notFound().build();
 			}
 			if (!proof) {
-				return ResponseEntity.ok(new Timeline(tipId,
-						entries.stream().map((entry) -> new TimelineEntry(entry, null)).toList()));
+				return ResponseEntity.ok(new Timeline(tipId, entries.stream()
+					.map((entry) -> (reader.role() == ReaderRole.OVERSIGHT) ? entry : AnalystView.of(entry))
+					.map((entry) -> new TimelineEntry(entry, null))
+					.toList()));
 			}
 			long lastSeq = entries.stream().mapToLong(AuditLedger.RecordedEntry::seq).max().orElseThrow();
 			long treeSize = proofs.of(lastSeq, null).checkpoint().treeSize();

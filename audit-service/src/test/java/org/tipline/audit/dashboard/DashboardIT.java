@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,8 +16,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -24,7 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tipline.audit.AuditServiceTest;
 import org.tipline.audit.PipelineEvents;
 import org.tipline.events.EventType;
@@ -38,8 +40,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The built-in dashboard on a pipeline run published to the real topics: its JSON endpoint checked against
- * percentiles computed here from the plan, and the page itself in Debian's headless chromium, which must show the
- * run, pick up a later tip without a reload, and leave a screenshot in {@code target/dashboard-screenshot.png}.
+ * percentiles computed here from the plan, and the page itself in Debian's headless chromium, which must ask for a
+ * reader's key, show an analyst what the role may see and oversight the whole run, pick up a later tip without a
+ * reload, and leave a screenshot in {@code target/dashboard-screenshot.png}.
  */
 class DashboardIT extends AuditServiceTest {
 
@@ -97,9 +100,6 @@ class DashboardIT extends AuditServiceTest {
 	int port;
 
 	@Autowired
-	WebTestClient http;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -135,13 +135,13 @@ class DashboardIT extends AuditServiceTest {
 	}
 
 	@Test
-	void servesThePageAtTheRootWithoutExternalResources() {
-		String page = http.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+	void servesThePageAtTheRootWithoutAKeyOrExternalResources() {
+		String page = anonymous.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
 			.getResponseBody();
 		assertThat(page).contains("<title>Tipline — pipeline at a glance</title>", "dashboard.js", "dashboard.css")
 			.doesNotContain("http://", "https://");
 		for (String asset : List.of("/dashboard.js", "/dashboard.css")) {
-			String body = http.get().uri(asset).exchange().expectStatus().isOk().expectBody(String.class)
+			String body = anonymous.get().uri(asset).exchange().expectStatus().isOk().expectBody(String.class)
 				.returnResult().getResponseBody();
 			// the one URL in the script is the SVG namespace, which is a name and never fetched
 			assertThat(body.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://", "https://", "//cdn");
@@ -168,7 +168,7 @@ class DashboardIT extends AuditServiceTest {
 		}
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			Map<String, Map<Instant, List<Long>>> actual = new TreeMap<>();
-			JsonNode answer = json.readTree(http.get().uri(uri).exchange().expectStatus().isOk()
+			JsonNode answer = json.readTree(analyst().get().uri(uri).exchange().expectStatus().isOk()
 				.expectBody(String.class).returnResult().getResponseBody());
 			assertThat(answer.path("bucket").asString()).isEqualTo("PT6H");
 			for (JsonNode series : answer.path("states")) {
@@ -196,9 +196,9 @@ class DashboardIT extends AuditServiceTest {
 			assertThat(actual).isEqualTo(expectedPercentiles);
 		});
 
-		http.get().uri("/v1/audit/dashboard/latency?bucket=PT1S").exchange().expectStatus().isBadRequest();
-		http.get().uri("/v1/audit/dashboard/latency?bucket=soon").exchange().expectStatus().isBadRequest();
-		http.get().uri("/v1/audit/dashboard/latency?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z").exchange()
+		analyst().get().uri("/v1/audit/dashboard/latency?bucket=PT1S").exchange().expectStatus().isBadRequest();
+		analyst().get().uri("/v1/audit/dashboard/latency?bucket=soon").exchange().expectStatus().isBadRequest();
+		analyst().get().uri("/v1/audit/dashboard/latency?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z").exchange()
 			.expectStatus().isBadRequest();
 	}
 
@@ -222,12 +222,12 @@ class DashboardIT extends AuditServiceTest {
 
 		String sinceTheFirst = "/v1/audit/dashboard/latency?from=" + NOW.minus(Duration.ofHours(21)) + "&to=" + NOW
 				+ "&bucket=PT1H";
-		http.get().uri(sinceTheFirst).exchange().expectStatus().isOk().expectBody()
+		analyst().get().uri(sinceTheFirst).exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.states[?(@.state == 'RI')].delivered").isEqualTo(List.of(1))
 			.jsonPath("$.states[?(@.state == 'RI')].points[*].p99Millis").isEqualTo(List.of(30 * 60_000));
 		String afterTheFirst = "/v1/audit/dashboard/latency?from=" + NOW.minus(Duration.ofHours(12)) + "&to=" + NOW
 				+ "&bucket=PT1H";
-		http.get().uri(afterTheFirst).exchange().expectStatus().isOk().expectBody()
+		analyst().get().uri(afterTheFirst).exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.states[?(@.state == 'RI')]").isEmpty();
 	}
 
@@ -251,17 +251,43 @@ class DashboardIT extends AuditServiceTest {
 				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,1000");
 		ChromeDriver browser = new ChromeDriver(service, options);
 		try {
+			Instant opened = Instant.now();
 			browser.get("http://localhost:" + port + "/");
 			assertThat(browser.getTitle()).isEqualTo("Tipline — pipeline at a glance");
 			assertThat(text(browser, "h1")).isEqualTo("Tipline — pipeline at a glance");
-			waitFor(browser, Duration.ofSeconds(30), () -> text(browser, "#status").startsWith("Updated"));
 
+			// the page needs no key, its figures do: it asks once, and says so when a key is refused
+			waitFor(browser, Duration.ofSeconds(30), () -> browser.findElement(By.id("key-form")).isDisplayed()
+					&& text(browser, "#status").startsWith("Enter a reader key"));
+			enterKey(browser, "tpl_" + "x".repeat(43));
+			waitFor(browser, Duration.ofSeconds(30), () -> text(browser, "#status")
+				.equals("That key was not accepted (401): check it and enter it again."));
+			assertThat(browser.executeScript("return sessionStorage.getItem('tipline.audit.key')")).isNull();
+
+			// an analyst sees every panel but the reasons for withholding, which say so instead of failing the page
+			enterKey(browser, ANALYST_KEY);
+			waitFor(browser, Duration.ofSeconds(30), () -> text(browser, "#status").startsWith("Updated"));
+			assertThat(text(browser, "#reader")).startsWith("Reading as " + ANALYST_READER + " (analyst)");
 			publishTheRun();
+			waitFor(browser, Duration.ofSeconds(90), () -> showsTheRun(browser));
+			assertThat(text(browser, "#decisions [data-needs='OVERSIGHT']"))
+				.startsWith("Shown to oversight readers only");
+			assertThat(text(browser, "[data-tile='Withheld'] .value")).isEqualTo("—");
+			// the key lives in this tab's sessionStorage only, and the page never asked for what the role may not see
+			assertThat(browser.executeScript("return sessionStorage.getItem('tipline.audit.key')"))
+				.isEqualTo(ANALYST_KEY);
+			assertThat(browser.executeScript("return localStorage.length + ':' + document.cookie")).isEqualTo("0:");
+			assertThat(readsSince(opened, ANALYST_READER, "/v1/audit/oversight/withheld")).isZero();
+			assertThat(readsSince(opened, ANALYST_READER, "/v1/audit/oversight/pending")).isPositive();
+
+			// forgetting the key clears the figures; oversight sees everything
+			browser.findElement(By.id("forget")).click();
+			waitFor(browser, Duration.ofSeconds(10), () -> browser.findElement(By.id("key-form")).isDisplayed()
+					&& count(browser, "#deadline tr") == 0);
+			enterKey(browser, OVERSIGHT_KEY);
 			waitFor(browser, Duration.ofSeconds(90),
-					() -> cells(browser, "#deadline tr[data-state='NM']").equals(List.of("NM", "", "50%", "1 of 2"))
-							&& cells(browser, "#pending tr[data-state='WY']").equals(List.of("WY", "1", "0", "0", "0"))
-							&& cells(browser, "#breaches tr[data-state='VT']").equals(List.of("VT", "1", "", "1", "0"))
-							&& text(browser, "#latency [data-state='VT'] .count").startsWith("4 tips"));
+					() -> showsTheRun(browser) && count(browser, "#decisions tr[data-reason]") > 0);
+			assertThat(text(browser, "#reader")).startsWith("Reading as " + OVERSIGHT_READER + " (oversight)");
 
 			// share within deadline per state: VT 3 of 4 (one 90 minutes late), WY 2 of 2, NM 1 of 2 (one overdue)
 			assertThat(cells(browser, "#deadline tr[data-state='VT']")).containsExactly("VT", "", "75%", "3 of 4");
@@ -302,6 +328,28 @@ class DashboardIT extends AuditServiceTest {
 			service.stop();
 		}
 		assertThat(SCREENSHOT).isNotEmptyFile();
+	}
+
+	private static boolean showsTheRun(JavascriptExecutor browser) {
+		return cells(browser, "#deadline tr[data-state='NM']").equals(List.of("NM", "", "50%", "1 of 2"))
+				&& cells(browser, "#pending tr[data-state='WY']").equals(List.of("WY", "1", "0", "0", "0"))
+				&& cells(browser, "#breaches tr[data-state='VT']").equals(List.of("VT", "1", "", "1", "0"))
+				&& text(browser, "#latency [data-state='VT'] .count").startsWith("4 tips");
+	}
+
+	private static void enterKey(ChromeDriver browser, String key) {
+		WebElement input = browser.findElement(By.id("key"));
+		input.clear();
+		input.sendKeys(key);
+		browser.findElement(By.id("key-submit")).click();
+	}
+
+	/** As the access log recorded them. */
+	private long readsSince(Instant since, String reader, String path) {
+		return jdbc.sql("SELECT count(*) FROM audit_access WHERE at >= ? AND reader = ? AND path = ?")
+			.params(Timestamp.from(since), reader, path)
+			.query(Long.class)
+			.single();
 	}
 
 	/** Skipped where chromium is not installed, except on CI, which must have it. */

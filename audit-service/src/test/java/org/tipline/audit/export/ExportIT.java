@@ -11,8 +11,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tipline.audit.AuditServiceTest;
 import org.tipline.audit.PipelineEvents;
 import org.tipline.audit.checkpoint.Checkpoint;
@@ -27,9 +25,6 @@ import static org.awaitility.Awaitility.await;
 
 /** The log the running service exports, checked by the verifier with only the published public key. */
 class ExportIT extends AuditServiceTest {
-
-	@Autowired
-	WebTestClient http;
 
 	@TempDir
 	Path directory;
@@ -104,8 +99,8 @@ class ExportIT extends AuditServiceTest {
 				HexFormat.of().parseHex(answer.path("from").path("rootHash").asString()),
 				HexFormat.of().parseHex(answer.path("to").path("rootHash").asString()), proof))
 			.isTrue();
-		http.get().uri("/v1/audit/consistency?from=" + (first + 1) + "&to=" + second).exchange().expectStatus()
-			.isNotFound();
+		oversight().get().uri("/v1/audit/consistency?from=" + (first + 1) + "&to=" + second).exchange()
+			.expectStatus().isNotFound();
 	}
 
 	private UUID recordATip() {
@@ -114,12 +109,12 @@ class ExportIT extends AuditServiceTest {
 			events.received(tip, Instant.parse("2026-01-10T10:00:00Z"));
 		}
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> http.get().uri("/v1/audit/tips/{id}", tip).exchange().expectStatus().isOk());
+			.untilAsserted(() -> oversight().get().uri("/v1/audit/tips/{id}", tip).exchange().expectStatus().isOk());
 		return tip;
 	}
 
 	private String text(String uri) {
-		return http.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+		return oversight().get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
 			.getResponseBody();
 	}
 

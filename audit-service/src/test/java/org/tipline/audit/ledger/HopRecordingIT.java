@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tipline.audit.AuditServiceTest;
 import org.tipline.audit.PipelineEvents;
 import org.tipline.events.EventType;
@@ -26,9 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class HopRecordingIT extends AuditServiceTest {
-
-	@Autowired
-	WebTestClient http;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -49,7 +45,7 @@ class HopRecordingIT extends AuditServiceTest {
 		publish(Topics.TIPS_DECIDED, EventType.TIP_DECIDED, "/tipline/dispatch", tipId.toString(), tipId, decided);
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> http.get()
+			.untilAsserted(() -> oversight().get()
 				.uri("/v1/audit/tips/{id}", tipId)
 				.exchange()
 				.expectStatus()
@@ -119,7 +115,7 @@ class HopRecordingIT extends AuditServiceTest {
 		}
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> http.get()
+			.untilAsserted(() -> oversight().get()
 				.uri("/v1/audit/tips/{id}", tip)
 				.exchange()
 				.expectStatus()
@@ -160,8 +156,8 @@ class HopRecordingIT extends AuditServiceTest {
 
 	@Test
 	void unknownTipIsNotFound() {
-		http.get().uri("/v1/audit/tips/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
-		http.get().uri("/v1/audit/tips/not-a-uuid").exchange().expectStatus().isBadRequest();
+		oversight().get().uri("/v1/audit/tips/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+		oversight().get().uri("/v1/audit/tips/not-a-uuid").exchange().expectStatus().isBadRequest();
 	}
 
 	private static void publish(String topic, EventType type, String source, String id, TipId tipId, String json) {

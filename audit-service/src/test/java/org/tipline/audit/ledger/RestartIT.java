@@ -14,6 +14,7 @@ import org.tipline.audit.PipelineEvents;
 import org.tipline.audit.checkpoint.CheckpointLog;
 import org.tipline.audit.checkpoint.Checkpoint;
 import org.tipline.audit.merkle.MerkleProofs;
+import org.tipline.security.ApiKeys;
 import org.tipline.testing.SharedKafka;
 import org.tipline.testing.SharedPostgres;
 
@@ -70,7 +71,9 @@ class RestartIT {
 				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
 				"--spring.datasource.url=" + SharedPostgres.jdbcUrl("audit_restart"),
 				"--spring.cloud.stream.bindings.recordHop-in-0.group=audit-restart",
-				"--tipline.audit.checkpoint.every-entries=1");
+				"--tipline.audit.checkpoint.every-entries=1",
+				"--tipline.audit.readers.restart.key-sha256=" + ApiKeys.sha256Hex(ApiKeys.generate()),
+				"--tipline.audit.readers.restart.role=OVERSIGHT");
 	}
 
 	private static long entriesOf(JdbcClient jdbc, UUID tip) {

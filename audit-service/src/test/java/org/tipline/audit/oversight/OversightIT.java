@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tipline.audit.AuditServiceTest;
 import org.tipline.audit.PipelineEvents;
 import org.tipline.events.CloudEventHeaders;
@@ -61,9 +60,6 @@ class OversightIT extends AuditServiceTest {
 	}
 
 	static final List<Plan> PLANS = new ArrayList<>();
-
-	@Autowired
-	WebTestClient http;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -280,7 +276,30 @@ class OversightIT extends AuditServiceTest {
 			.contains("Tipline transparency report: OH, 2025-03")
 			.contains("<tr><th>Received</th><td class=\"n\">" + ohio.size() + "</td></tr>")
 			.doesNotContain("<script");
-		http.get().uri("/v1/audit/oversight/reports/Ohio/2025-03").exchange().expectStatus().isBadRequest();
+		oversight().get().uri("/v1/audit/oversight/reports/Ohio/2025-03").exchange().expectStatus().isBadRequest();
+	}
+
+	@Test
+	void givesAnAnalystTheTransparencyReportWithHowManyTipsWereWithheldButNotWhy() {
+		awaitTheRun();
+		JsonNode full = get("/v1/audit/oversight/reports/OH/2025-03");
+		JsonNode analysts = json.readTree(analyst().get().uri("/v1/audit/oversight/reports/OH/2025-03").exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+		long withheld = PLANS.stream()
+			.filter((plan) -> "OH".equals(plan.state()) && "WITHHOLD".equals(plan.decision()))
+			.count();
+
+		assertThat(full.path("withheld").asLong()).isEqualTo(withheld);
+		assertThat(analysts.path("withheld").asLong()).isEqualTo(withheld);
+		assertThat(analysts.has("withheldByReason")).isFalse();
+		assertThat(analysts.path("received")).isEqualTo(full.path("received"));
+		assertThat(analysts.path("p95Millis")).isEqualTo(full.path("p95Millis"));
+		String html = analyst().get().uri("/v1/audit/oversight/reports/OH/2025-03?format=html").exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(html).contains("<tr><th>Withheld</th><td class=\"n\">" + withheld + "</td></tr>")
+			.contains("shown to oversight only")
+			.doesNotContain("VICTIM_DECLINED_CONSENT", "VICTIM_CONSENT_NOT_GIVEN");
+		analyst().get().uri("/v1/audit/oversight/withheld?" + PERIOD).exchange().expectStatus().isForbidden();
 	}
 
 	/** The nearest-rank definition, written out again: rank ceil(p * n), 1-based. */
@@ -294,7 +313,7 @@ class OversightIT extends AuditServiceTest {
 	}
 
 	private String getText(String uri) {
-		return http.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+		return oversight().get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
 			.getResponseBody();
 	}
 }
