@@ -9,12 +9,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.tipline.events.Consent;
 import org.tipline.events.TipConsentUpdated;
-import org.tipline.events.TipId;
+import org.tipline.intake.adapter.Adapter;
 import org.tipline.intake.publish.TipPublisher;
 import org.tipline.intake.submission.SubmissionLedger;
 import reactor.core.publisher.Mono;
@@ -22,10 +22,13 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A victim's consent to law enforcement, given or refused later through the hotline. It releases or settles a tip
- * that dispatch holds for consent; like a tip, it is accepted only once Kafka holds it.
+ * that dispatch holds for consent; like a tip, it is accepted only once Kafka holds it. Only the adapter that
+ * submitted the tip can answer for it.
  */
 @RestController
 class ConsentController {
+
+	private final OwnTips tips;
 
 	private final SubmissionLedger ledger;
 
@@ -33,7 +36,8 @@ class ConsentController {
 
 	private final Clock clock;
 
-	ConsentController(SubmissionLedger ledger, TipPublisher publisher, Clock clock) {
+	ConsentController(OwnTips tips, SubmissionLedger ledger, TipPublisher publisher, Clock clock) {
+		this.tips = tips;
 		this.ledger = ledger;
 		this.publisher = publisher;
 		this.clock = clock;
@@ -47,33 +51,22 @@ class ConsentController {
 
 	@PostMapping(path = "/v1/tips/{tipId}/consent", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<ConsentReceipt>> answer(@PathVariable String tipId, @RequestBody ConsentAnswer answer) {
-		TipId id = parse(tipId);
-		Consent consent = parse(answer);
-		return Mono.fromCallable(() -> ledger.knows(id))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((known) -> {
-				if (!known) {
-					return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no tip " + tipId));
-				}
-				TipConsentUpdated update = new TipConsentUpdated(id, consent, clock.instant());
+	Mono<ResponseEntity<ConsentReceipt>> answer(@RequestAttribute(Adapter.ATTRIBUTE) Adapter adapter,
+			@PathVariable String tipId, @RequestBody(required = false) Mono<byte[]> body) {
+		return body.defaultIfEmpty(new byte[0])
+			.map((bytes) -> consentOf(StrictJsonReader.read(bytes, ConsentAnswer.class)))
+			.flatMap((consent) -> tips.find(adapter, tipId).flatMap((tip) -> {
+				TipConsentUpdated update = new TipConsentUpdated(tip.tipId(), consent, clock.instant());
 				return publisher.publish(update)
+					.then(Mono.fromRunnable(() -> ledger.recordConsent(tip.tipId(), consent, update.updatedAt()))
+						.subscribeOn(Schedulers.boundedElastic()))
 					.thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
-						.body(new ConsentReceipt(tipId, consent, update.updatedAt())));
-			});
+						.body(new ConsentReceipt(tip.tipId().toString(), consent, update.updatedAt())));
+			}));
 	}
 
-	private static TipId parse(String tipId) {
-		try {
-			return TipId.parse(tipId);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no tip " + tipId);
-		}
-	}
-
-	private static Consent parse(ConsentAnswer answer) {
-		if (answer == null || !("GRANTED".equals(answer.consent()) || "DECLINED".equals(answer.consent()))) {
+	private static Consent consentOf(ConsentAnswer answer) {
+		if (!("GRANTED".equals(answer.consent()) || "DECLINED".equals(answer.consent()))) {
 			throw new InvalidTipException(List.of(new FieldProblem("consent", "must be GRANTED or DECLINED")));
 		}
 		return Consent.valueOf(answer.consent());

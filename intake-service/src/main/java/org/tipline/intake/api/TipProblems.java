@@ -22,7 +22,6 @@ import org.springframework.web.server.ServerWebInputException;
 import org.tipline.intake.IntakeProperties;
 import org.tipline.intake.publish.PublishFailedException;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.DatabindException;
 
 /**
  * Turns every failure into an RFC 9457 problem. Messages name fields and limits but never echo submitted
@@ -42,6 +41,12 @@ class TipProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidTip(InvalidTipException ex) {
 		return badRequest(ex.problems());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unknownTip(UnknownTipException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No tip with this id."));
 	}
 
 	@ExceptionHandler
@@ -72,9 +77,8 @@ class TipProblems extends ResponseEntityExceptionHandler {
 			return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 				.body(tooLarge(new TipTooLargeException(properties.maxBodySize())).getBody()));
 		}
-		FieldProblem problem = causeOf(ex, DatabindException.class).filter((bind) -> !bind.getPath().isEmpty())
-			.map((bind) -> new FieldProblem(pathOf(bind), "has the wrong type"))
-			.orElse(new FieldProblem("", "the body is not valid JSON"));
+		// the body itself is read by StrictJsonReader; what is left is a header or a path that cannot be read
+		FieldProblem problem = new FieldProblem("", "the request is malformed");
 		return Mono.just(ResponseEntity.badRequest().body(badRequest(List.of(problem)).getBody()));
 	}
 
@@ -85,19 +89,6 @@ class TipProblems extends ResponseEntityExceptionHandler {
 		problem.setTitle("Invalid tip");
 		problem.setProperty("errors", new ArrayList<>(problems));
 		return ResponseEntity.badRequest().body(problem);
-	}
-
-	private static String pathOf(DatabindException ex) {
-		StringBuilder path = new StringBuilder();
-		ex.getPath().forEach((reference) -> {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		});
-		return path.toString();
 	}
 
 	private static <T extends Throwable> Optional<T> causeOf(Throwable ex, Class<T> type) {

@@ -10,14 +10,22 @@ import org.tipline.events.Consent;
 import org.tipline.events.ReporterRole;
 import org.tipline.events.StateCode;
 
-/** Checks a submission field by field and reports every problem at once, not only the first. */
+/**
+ * Checks a submission field by field and reports every problem at once, not only the first. Every text must be
+ * well-formed Unicode without control characters (tab and line breaks aside): a NUL cannot be stored in
+ * PostgreSQL, and an unpaired surrogate does not survive the trip to UTF-8.
+ */
 final class TipSubmissionValidator {
 
-	static final int MAX_NARRATIVE_LENGTH = 32_000;
+	static final int MAX_NARRATIVE_LENGTH = 20_000;
 
 	static final int MAX_MESSAGE_ID_LENGTH = 200;
 
-	static final int MAX_SHORT_TEXT_LENGTH = 500;
+	/** City and street address. */
+	static final int MAX_SHORT_TEXT_LENGTH = 320;
+
+	/** The longest address SMTP can deliver to (RFC 5321). */
+	static final int MAX_EMAIL_LENGTH = 254;
 
 	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
 
@@ -38,18 +46,8 @@ final class TipSubmissionValidator {
 		else {
 			requireOneOf(problems, "channel", tip.channel(), Channel.values());
 		}
-		if (tip.channelMessageId() == null || tip.channelMessageId().isBlank()) {
-			problems.add(new FieldProblem("channelMessageId", "is required"));
-		}
-		else {
-			requireAtMost(problems, "channelMessageId", tip.channelMessageId(), MAX_MESSAGE_ID_LENGTH);
-		}
-		if (tip.narrative() == null || tip.narrative().isBlank()) {
-			problems.add(new FieldProblem("narrative", "is required"));
-		}
-		else {
-			requireAtMost(problems, "narrative", tip.narrative(), MAX_NARRATIVE_LENGTH);
-		}
+		requireText(problems, "channelMessageId", tip.channelMessageId(), MAX_MESSAGE_ID_LENGTH);
+		requireText(problems, "narrative", tip.narrative(), MAX_NARRATIVE_LENGTH);
 		if (tip.language() != null && !LANGUAGE.matcher(tip.language()).matches()) {
 			problems.add(new FieldProblem("language", "must be a language tag such as en or es"));
 		}
@@ -74,7 +72,8 @@ final class TipSubmissionValidator {
 		if (reporter.contact() != null) {
 			requirePhone(problems, "reporter.contact.phone", reporter.contact().phone());
 			String email = reporter.contact().email();
-			if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+			if (email != null && (email.length() > MAX_EMAIL_LENGTH || !isPlainText(email)
+					|| !EMAIL.matcher(email).matches())) {
 				problems.add(new FieldProblem("reporter.contact.email", "must be an e-mail address"));
 			}
 		}
@@ -88,12 +87,12 @@ final class TipSubmissionValidator {
 		if (location.zip() != null && !ZIP.matcher(location.zip()).matches()) {
 			problems.add(new FieldProblem("location.zip", "must be a ZIP code such as 33101 or 33101-1234"));
 		}
-		requireAtMost(problems, "location.city", location.city(), MAX_SHORT_TEXT_LENGTH);
-		requireAtMost(problems, "location.address", location.address(), MAX_SHORT_TEXT_LENGTH);
-		if (location.lat() != null && (location.lat().isNaN() || Math.abs(location.lat()) > 90)) {
+		allowText(problems, "location.city", location.city(), MAX_SHORT_TEXT_LENGTH);
+		allowText(problems, "location.address", location.address(), MAX_SHORT_TEXT_LENGTH);
+		if (location.lat() != null && !(Math.abs(location.lat()) <= 90)) {
 			problems.add(new FieldProblem("location.lat", "must be a latitude between -90 and 90"));
 		}
-		if (location.lon() != null && (location.lon().isNaN() || Math.abs(location.lon()) > 180)) {
+		if (location.lon() != null && !(Math.abs(location.lon()) <= 180)) {
 			problems.add(new FieldProblem("location.lon", "must be a longitude between -180 and 180"));
 		}
 	}
@@ -104,9 +103,25 @@ final class TipSubmissionValidator {
 		}
 	}
 
-	private static void requireAtMost(List<FieldProblem> problems, String field, String value, int length) {
-		if (value != null && value.length() > length) {
-			problems.add(new FieldProblem(field, "must be at most " + length + " characters"));
+	private static void requireText(List<FieldProblem> problems, String field, String value, int maxLength) {
+		if (value == null || value.isBlank()) {
+			problems.add(new FieldProblem(field, "is required"));
+		}
+		else {
+			allowText(problems, field, value, maxLength);
+		}
+	}
+
+	private static void allowText(List<FieldProblem> problems, String field, String value, int maxLength) {
+		if (value == null) {
+			return;
+		}
+		if (value.length() > maxLength) {
+			problems.add(new FieldProblem(field, "must be at most " + maxLength + " characters"));
+		}
+		else if (!isPlainText(value)) {
+			problems.add(new FieldProblem(field,
+					"must be Unicode text without control characters other than tab and line breaks"));
 		}
 	}
 
@@ -114,5 +129,24 @@ final class TipSubmissionValidator {
 		if (value != null && !PHONE.matcher(value).matches()) {
 			problems.add(new FieldProblem(field, "must be a phone number such as +13055550100"));
 		}
+	}
+
+	private static boolean isPlainText(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+				return false;
+			}
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+					return false;
+				}
+				i++;
+			}
+			else if (Character.isLowSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 }

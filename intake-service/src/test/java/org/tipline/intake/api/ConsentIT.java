@@ -5,31 +5,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tipline.events.Topics;
-import org.tipline.testing.SharedKafka;
-import org.tipline.testing.SharedPostgres;
+import org.tipline.intake.RunningIntake;
+import org.tipline.intake.TestAdapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@RunningIntake
 class ConsentIT {
 
 	@Autowired
 	WebTestClient http;
 
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("intake"));
+	@BeforeEach
+	void asAnAdapter() {
+		http = http.mutate().defaultHeaders(TestAdapters.as(TestAdapters.SMS_GATEWAY_KEY)).build();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.tipline.intake.TestAdapters;
 import org.tipline.testing.SharedPostgres;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -23,12 +24,14 @@ class IntakeWithoutKafkaIT {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("intake_without_kafka"));
+		TestAdapters.properties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Test
 	void answers503WithRetryAfterWhenKafkaIsUnreachable() {
 		http.post()
 			.uri("/v1/tips")
+			.headers(TestAdapters.as(TestAdapters.SMS_GATEWAY_KEY))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"channel\":\"CHAT\",\"channelMessageId\":\"c-1\",\"narrative\":\"they took my passport\"}")
 			.exchange()

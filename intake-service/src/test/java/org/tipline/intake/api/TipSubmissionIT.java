@@ -6,32 +6,30 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.tipline.events.Topics;
-import org.tipline.testing.SharedKafka;
-import org.tipline.testing.SharedPostgres;
+import org.tipline.intake.RunningIntake;
+import org.tipline.intake.TestAdapters;
+import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@RunningIntake
 class TipSubmissionIT {
 
 	@Autowired
 	WebTestClient http;
 
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("intake"));
+	@BeforeEach
+	void asAnAdapter() {
+		http = http.mutate().defaultHeaders(TestAdapters.as(TestAdapters.SMS_GATEWAY_KEY)).build();
 	}
 
 	@Test
@@ -133,9 +131,79 @@ class TipSubmissionIT {
 	}
 
 	@Test
+	void refusesAFieldItDoesNotKnowByName() {
+		post("{\"channel\":\"SMS\",\"channelMessageId\":\"m\",\"narrative\":\"n\",\"callerphone\":\"+13055550100\"}")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("callerphone")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("is not a field of this request");
+	}
+
+	@Test
+	void refusesAFieldGivenTwice() {
+		post("{\"channel\":\"SMS\",\"channelMessageId\":\"m\",\"narrative\":\"n\",\"narrative\":\"m\"}")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("narrative");
+	}
+
+	@Test
+	void refusesBodiesThatAreNotOneJsonObjectOfUtf8Text() {
+		byte[] latin1 = "{\"channel\":\"SMS\",\"channelMessageId\":\"m\",\"narrative\":\"caf\u00e9\"}"
+			.getBytes(StandardCharsets.ISO_8859_1);
+		for (byte[] body : List.of(latin1, bytes(""), bytes("[]"), bytes("[{\"channel\":\"SMS\"}]"), bytes("null"),
+				bytes("{\"location\":{\"lat\":NaN}}"), bytes("{\"location\":{\"lat\":1" + "0".repeat(400) + "}}"),
+				bytes("[".repeat(10_000) + "]".repeat(10_000)))) {
+			post(body).expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+	}
+
+	@Test
+	void refusesTextTheDatabaseCouldNotStore() {
+		post("{\"channel\":\"SMS\",\"channelMessageId\":\"m\\u0000\",\"narrative\":\"n\"}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("channelMessageId");
+	}
+
+	@Test
+	void refusesANarrativeOverItsLimitByName() {
+		post("{\"channel\":\"SMS\",\"channelMessageId\":\"m\",\"narrative\":\"" + "n".repeat(20_001) + "\"}")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("narrative");
+	}
+
+	@Test
 	void refusesABodyOver64KiB() {
 		String narrative = "x".repeat(70 * 1024);
 		post("{\"channel\":\"WEB\",\"channelMessageId\":\"big\",\"narrative\":\"" + narrative + "\"}").expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void refusesABodyOver64KiBSentWithoutItsLength() {
+		byte[] body = bytes(
+				"{\"channel\":\"WEB\",\"channelMessageId\":\"big\",\"narrative\":\"" + "x".repeat(70 * 1024) + "\"}");
+		http.post()
+			.uri("/v1/tips")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(BodyInserters.fromDataBuffers(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))))
+			.exchange()
+			.expectStatus()
 			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -165,7 +233,15 @@ class TipSubmissionIT {
 	}
 
 	private WebTestClient.ResponseSpec post(String json) {
-		return http.post().uri("/v1/tips").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+		return post(bytes(json));
+	}
+
+	private WebTestClient.ResponseSpec post(byte[] body) {
+		return http.post().uri("/v1/tips").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String tip(String messageId) {
