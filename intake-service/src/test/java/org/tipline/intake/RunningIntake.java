@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.tipline.testing.SharedKafka;
 import org.tipline.testing.SharedPostgres;
+import org.tipline.testing.TestFieldKeys;
 
 /**
  * An intake on a random port against the module's shared Kafka and PostgreSQL, accepting the {@link TestAdapters}.
@@ -39,6 +40,7 @@ public @interface RunningIntake {
 			properties.put("spring.kafka.bootstrap-servers", SharedKafka.bootstrapServers());
 			properties.put("spring.datasource.url", SharedPostgres.jdbcUrl("intake"));
 			properties.putAll(TestAdapters.properties());
+			properties.put("tipline.field-encryption.public-keyset-file", TestFieldKeys.publicKeysetFile());
 			return properties;
 		}
 	}

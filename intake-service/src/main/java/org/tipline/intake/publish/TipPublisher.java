@@ -15,6 +15,7 @@ import org.tipline.events.EventType;
 import org.tipline.events.TipConsentUpdated;
 import org.tipline.events.TipId;
 import org.tipline.events.TipReceived;
+import org.tipline.security.TipSealer;
 import org.tipline.events.Topics;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,16 +38,21 @@ public class TipPublisher {
 
 	private final Propagator propagator;
 
-	TipPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, Tracer tracer, Propagator propagator) {
+	private final TipSealer sealer;
+
+	TipPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, Tracer tracer, Propagator propagator,
+			TipSealer sealer) {
 		this.kafka = kafka;
 		this.json = json;
 		this.tracer = tracer;
 		this.propagator = propagator;
+		this.sealer = sealer;
 	}
 
+	/** Publishes the tip with its personal fields sealed. */
 	public Mono<Void> publish(TipReceived tip) {
 		return send(Topics.TIPS_RECEIVED, EventType.TIP_RECEIVED, tip.tipId().toString(), tip.tipId(),
-				tip.receivedAt(), tip);
+				tip.receivedAt(), sealer.seal(tip));
 	}
 
 	/** The event id names the answer's time, so each answer a victim gives is its own event. */

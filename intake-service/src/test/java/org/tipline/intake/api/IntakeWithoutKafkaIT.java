@@ -11,6 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tipline.intake.TestAdapters;
 import org.tipline.testing.SharedPostgres;
+import org.tipline.testing.TestFieldKeys;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:1", "spring.kafka.producer.properties.max.block.ms=1000",
@@ -25,6 +26,7 @@ class IntakeWithoutKafkaIT {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("intake_without_kafka"));
 		TestAdapters.properties().forEach((name, value) -> registry.add(name, () -> value));
+		registry.add("tipline.field-encryption.public-keyset-file", TestFieldKeys::publicKeysetFile);
 	}
 
 	@Test

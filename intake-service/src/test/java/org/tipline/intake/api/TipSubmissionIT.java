@@ -14,10 +14,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.tipline.events.TipReceived;
 import org.tipline.events.Topics;
 import org.tipline.intake.RunningIntake;
 import org.tipline.intake.TestAdapters;
+import org.tipline.testing.TestFieldKeys;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,8 +65,13 @@ class TipSubmissionIT {
 		assertThat(header(record, "content-type")).isEqualTo("application/json");
 		assertThat(header(record, "traceparent")).as("the tip's trace continues from the adapter's request")
 			.startsWith("00-" + traceId + "-");
-		assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"narrative\":\"Two girls")
-			.contains("\"state\":\"FL\"");
+		String published = new String(record.value(), StandardCharsets.UTF_8);
+		assertThat(published).as("personal fields enter Kafka sealed, routing fields readable")
+			.contains("\"narrative\":\"sealed:v1:", "\"callerPhone\":\"sealed:v1:", "\"state\":\"FL\"")
+			.doesNotContain("Two girls", "3055550100");
+		TipReceived opened = TestFieldKeys.open(JsonMapper.builder().build().readValue(record.value(), TipReceived.class));
+		assertThat(opened.narrative()).startsWith("Two girls kept at the motel");
+		assertThat(opened.callerPhone()).isEqualTo("+13055550100");
 	}
 
 	@Test
