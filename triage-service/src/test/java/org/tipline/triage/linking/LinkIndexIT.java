@@ -18,6 +18,7 @@ import org.tipline.events.TipReceived;
 import org.tipline.events.TipTriaged;
 import org.tipline.testing.SharedKafka;
 import org.tipline.testing.SharedPostgres;
+import org.tipline.testing.TestFieldKeys;
 import org.tipline.triage.Triage;
 import org.tipline.triage.classification.TipClassifier;
 import org.tipline.triage.jurisdiction.JurisdictionResolver;
@@ -38,6 +39,7 @@ class LinkIndexIT {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
 		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("triage"));
+		registry.add("tipline.field-encryption.private-keyset-file", TestFieldKeys::privateKeysetFile);
 	}
 
 	@Test

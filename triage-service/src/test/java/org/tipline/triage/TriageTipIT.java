@@ -1,0 +1,127 @@
+package org.tipline.triage;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tipline.events.Channel;
+import org.tipline.events.CloudEventHeaders;
+import org.tipline.events.EventType;
+import org.tipline.events.Location;
+import org.tipline.events.Priority;
+import org.tipline.events.StateCode;
+import org.tipline.events.TipId;
+import org.tipline.events.TipReceived;
+import org.tipline.events.TipTriaged;
+import org.tipline.events.Topics;
+import org.tipline.testing.SharedKafka;
+import org.tipline.testing.SharedPostgres;
+import org.tipline.testing.TestFieldKeys;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code triageTip} on the real broker: sealed tips in, triaged tips out, still sealed. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class TriageTipIT {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
+		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("triage"));
+		registry.add("tipline.field-encryption.private-keyset-file", TestFieldKeys::privateKeysetFile);
+	}
+
+	@Test
+	void classifiesWhatTheSealedNarrativeSaysAndPublishesTheTipStillSealed() throws Exception {
+		TipReceived tip = tip("A man with a gun is moving a 15 year old girl out of a motel in Tulsa tonight");
+		TipReceived sealed = TestFieldKeys.seal(tip);
+		publish(Topics.TIPS_RECEIVED, sealed.tipId(), json.writeValueAsBytes(sealed));
+
+		ConsumerRecord<String, byte[]> published = awaitRecord(Topics.TIPS_TRIAGED, sealed.tipId());
+		assertThat(new String(published.value(), StandardCharsets.UTF_8)).doesNotContain("gun", "Tulsa")
+			.contains("sealed:v1:");
+		TipTriaged triaged = json.readValue(published.value(), TipTriaged.class);
+		assertThat(triaged.jurisdiction().state()).isEqualTo(StateCode.of("OK"));
+		assertThat(triaged.classification().minor()).isTrue();
+		assertThat(triaged.priority()).isEqualTo(Priority.P1);
+		assertThat(TestFieldKeys.open(triaged.tip())).isEqualTo(tip);
+	}
+
+	@Test
+	void deadLettersATipWhoseNarrativeArrivesInTheClear() throws Exception {
+		TipReceived clear = tip("kept at the farm, CLEAR-TEXT-" + UUID.randomUUID());
+		publish(Topics.TIPS_RECEIVED, clear.tipId(), json.writeValueAsBytes(clear));
+
+		ConsumerRecord<String, byte[]> deadLetter = awaitRecord("tips.received.v1.triage-service.dlq", clear.tipId());
+		assertThat(deadLetter).isNotNull();
+		assertThat(recordsFor(Topics.TIPS_TRIAGED, clear.tipId())).isEmpty();
+	}
+
+	private static TipReceived tip(String narrative) {
+		return new TipReceived(new TipId(UUID.randomUUID()), Instant.now(), Channel.PHONE, "call-" + UUID.randomUUID(),
+				"en", null, narrative, new Location(null, null, null, null, null, null), null);
+	}
+
+	private static void publish(String topic, TipId tipId, byte[] value) throws Exception {
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()), new StringSerializer(),
+				new ByteArraySerializer())) {
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, tipId.toString(), value);
+			CloudEventHeaders.of(EventType.TIP_RECEIVED, "/tipline/intake", tipId.toString(), tipId, Instant.now())
+				.forEach((name, header) -> record.headers().add(name, String.valueOf(header).getBytes(StandardCharsets.UTF_8)));
+			record.headers().add("contentType", "application/json".getBytes(StandardCharsets.UTF_8));
+			producer.send(record).get();
+		}
+	}
+
+	private static ConsumerRecord<String, byte[]> awaitRecord(String topic, TipId tipId) {
+		List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			found.addAll(recordsFor(topic, tipId));
+			return !found.isEmpty();
+		});
+		return found.get(0);
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> recordsFor(String topic, TipId tipId) {
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "triage-test-" + UUID.randomUUID(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			while (System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					if (tipId.toString().equals(record.key())) {
+						records.add(record);
+					}
+				}
+			}
+		}
+		return records;
+	}
+}
