@@ -34,9 +34,10 @@ public class Triage {
 
 	public TipTriaged apply(TipReceived tip) {
 		Narrative narrative = Narrative.of(tip.narrative());
-		Jurisdiction jurisdiction = jurisdictions.resolve(tip, narrative);
+		JurisdictionResolver.Resolution resolution = jurisdictions.resolveWithTowns(tip, narrative);
+		Jurisdiction jurisdiction = resolution.jurisdiction();
 		Classification classification = classifier.classify(tip, narrative);
-		List<TipId> linked = linker.linkedTips(tip, narrative, jurisdiction.state());
+		List<TipId> linked = linker.linkedTips(tip, narrative, jurisdiction.state(), resolution.towns());
 		return new TipTriaged(tip.tipId(), clock.instant(), tip, jurisdiction, classification,
 				PriorityRule.priorityOf(classification), TipClassifier.VERSION, linked);
 	}

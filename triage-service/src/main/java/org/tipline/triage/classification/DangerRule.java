@@ -1,10 +1,10 @@
 package org.tipline.triage.classification;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.tipline.triage.narrative.Narrative;
+import org.tipline.triage.narrative.PatternSet;
 
 /**
  * Harm or movement expected now or within hours: a weapon present, a threat to kill tied to tonight, being moved
@@ -66,43 +66,56 @@ final class DangerRule {
 			+ "|nothing (?:is )?happening|back at work|estoy bien|a salvo)\\b"
 			+ "|(?:does not|doesn'?t|don'?t|do not) (?:believe|think)[^.]{0,60}\\bdanger\\b");
 
+	/** Sentences end at ".", "!", "?" or ";" before a space, or at a line break. */
+	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\n");
+
+	private static final PatternSet PATTERNS = PatternSet.of(NEGATED, WEAPON, KILL, NEAR_TIME, MOVING, HARM,
+			EXPLOITATION, CONFINED, MEDICAL, NOW, ONGOING, SAFE);
+
 	boolean applies(Narrative narrative, List<String> indicators) {
 		String text = narrative.unquoted();
+		PatternSet.Scan scan = PATTERNS.scan(text);
 		boolean imminent = false;
-		if (unnegated(text, WEAPON)) {
+		if (unnegated(text, scan, WEAPON)) {
 			indicators.add("danger:weapon");
 			imminent = true;
 		}
-		if (unnegated(text, CONFINED)) {
+		if (unnegated(text, scan, CONFINED)) {
 			indicators.add("danger:confined");
 			imminent = true;
 		}
-		if (unnegated(text, MEDICAL) && !text.contains("not in immediate medical danger")) {
+		if (unnegated(text, scan, MEDICAL) && !text.contains("not in immediate medical danger")) {
 			indicators.add("danger:medical");
 			imminent = true;
 		}
-		boolean safe = SAFE.matcher(text).find();
-		for (String sentence : text.split("(?<=[.!?;])\\s+|\\n")) {
-			if (!NEAR_TIME.matcher(sentence).find() || SAFE.matcher(sentence).find()) {
+		boolean safe = scan.find(SAFE);
+		boolean nearTime = scan.mayMatch(NEAR_TIME);
+		boolean now = !safe && scan.mayMatch(NOW) && scan.mayMatch(ONGOING);
+		if (!nearTime && !now) {
+			return imminent;
+		}
+		String[] sentences = SENTENCE_END.split(text);
+		for (String sentence : sentences) {
+			if (!scan.find(NEAR_TIME, sentence) || scan.find(SAFE, sentence)) {
 				continue;
 			}
-			if (KILL.matcher(text).find() && !indicators.contains("danger:threat-to-kill")) {
+			if (scan.find(KILL) && !indicators.contains("danger:threat-to-kill")) {
 				indicators.add("danger:threat-to-kill");
 				imminent = true;
 			}
-			if (MOVING.matcher(sentence).find() && !indicators.contains("danger:moved-soon")) {
+			if (scan.find(MOVING, sentence) && !indicators.contains("danger:moved-soon")) {
 				indicators.add("danger:moved-soon");
 				imminent = true;
 			}
-			if ((HARM.matcher(sentence).find() || EXPLOITATION.matcher(sentence).find()) && !safe
+			if ((scan.find(HARM, sentence) || scan.find(EXPLOITATION, sentence)) && !safe
 					&& !indicators.contains("danger:harm-within-hours")) {
 				indicators.add("danger:harm-within-hours");
 				imminent = true;
 			}
 		}
 		if (!safe) {
-			for (String sentence : text.split("(?<=[.!?;])\\s+|\\n")) {
-				if (NOW.matcher(sentence).find() && ONGOING.matcher(sentence).find() && !SAFE.matcher(sentence).find()) {
+			for (String sentence : sentences) {
+				if (scan.find(NOW, sentence) && scan.find(ONGOING, sentence) && !scan.find(SAFE, sentence)) {
 					indicators.add("danger:happening-now");
 					imminent = true;
 					break;
@@ -112,11 +125,11 @@ final class DangerRule {
 		return imminent;
 	}
 
-	private static boolean unnegated(String text, Pattern pattern) {
-		Matcher matcher = pattern.matcher(text);
+	private static boolean unnegated(String text, PatternSet.Scan scan, Pattern pattern) {
+		PatternSet.Matches matcher = scan.matches(pattern);
 		while (matcher.find()) {
 			String before = text.substring(Math.max(0, matcher.start() - 40), matcher.start());
-			if (!NEGATED.matcher(before).find()) {
+			if (!scan.find(NEGATED, before)) {
 				return true;
 			}
 		}

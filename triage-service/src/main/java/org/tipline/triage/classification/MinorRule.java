@@ -1,10 +1,12 @@
 package org.tipline.triage.classification;
 
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.tipline.triage.narrative.Narrative;
+import org.tipline.triage.narrative.PatternSet;
 
 /**
  * Is a possible victim under 18 now? A number is an age only where the words around it make it one ("16yo",
@@ -61,19 +63,28 @@ final class MinorRule {
 	private static final Pattern NOT_A_VICTIM_AFTER = Pattern
 		.compile("^\\s*(?:math|science|english|history|class(?:es)?|teachers?|students|kids)\\b");
 
+	private static final Pattern PAST_AGE = Pattern
+		.compile("(?s)^\\s*(?:when|until|back then|at the time|cuando)\\b.*");
+
+	private static final PatternSet PATTERNS = PatternSet.of(Stream
+		.concat(SIGNALS.stream().map(Signal::pattern),
+				Stream.of(NOT_A_VICTIM_BEFORE, NOT_A_VICTIM_AFTER, PAST_OR_OTHER_BEFORE))
+		.toArray(Pattern[]::new));
+
 	private record Signal(String indicator, Pattern pattern) {
 	}
 
 	boolean applies(Narrative narrative, List<String> indicators) {
 		String text = narrative.folded();
+		PatternSet.Scan scan = PATTERNS.scan(text);
 		boolean minor = false;
 		for (Signal signal : SIGNALS) {
 			if (indicators.contains(signal.indicator())) {
 				continue;
 			}
-			Matcher matcher = signal.pattern().matcher(text);
+			PatternSet.Matches matcher = scan.matches(signal.pattern());
 			while (matcher.find()) {
-				if (counts(text, matcher)) {
+				if (counts(text, matcher, scan)) {
 					indicators.add(signal.indicator());
 					minor = true;
 					break;
@@ -83,18 +94,18 @@ final class MinorRule {
 		return minor;
 	}
 
-	private static boolean counts(String text, Matcher matcher) {
+	private static boolean counts(String text, MatchResult matcher, PatternSet.Scan scan) {
 		String before = text.substring(Math.max(0, matcher.start() - 30), matcher.start());
-		if (NOT_A_VICTIM_BEFORE.matcher(before).find()) {
+		if (scan.find(NOT_A_VICTIM_BEFORE, before)) {
 			return false;
 		}
-		if (NOT_A_VICTIM_AFTER.matcher(text.substring(matcher.end())).find()) {
+		if (scan.find(NOT_A_VICTIM_AFTER, text.substring(matcher.end()))) {
 			return false;
 		}
 		int number = matcher.groupCount() >= 1 ? matcher.start(1) : -1;
 		if (number >= 0) {
 			String beforeNumber = text.substring(Math.max(0, number - 20), number);
-			if (PAST_OR_OTHER_BEFORE.matcher(beforeNumber).find()) {
+			if (scan.find(PAST_OR_OTHER_BEFORE, beforeNumber)) {
 				return false;
 			}
 		}
@@ -104,6 +115,6 @@ final class MinorRule {
 	/** "...was 16 when it started, she's 23 now": an age followed by a grown-up age of now is in the past. */
 	private static boolean pastAge(String text, int end) {
 		String after = text.substring(end, Math.min(text.length(), end + 25));
-		return after.matches("(?s)^\\s*(?:when|until|back then|at the time|cuando)\\b.*");
+		return PAST_AGE.matcher(after).matches();
 	}
 }

@@ -1,11 +1,11 @@
 package org.tipline.triage.classification;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.tipline.events.ReporterRole;
 import org.tipline.triage.narrative.Narrative;
+import org.tipline.triage.narrative.PatternSet;
 
 /**
  * Who is writing, when the adapter did not say: someone who will not say who they are, a professional reporting
@@ -64,31 +64,39 @@ final class ReporterRule {
 			+ "|location|number|address|papers|documents|passport|pay|money|own|life|way|time|family|kids'|boss"
 			+ "|manager|trafficker|pimp|little|big|best|ex|former|old|students?|patients?|clients?|class|classmates?)$");
 
+	/** "best", "former", "lil" before the person: "my best friend" is a friend. */
+	private static final Pattern QUALIFIER = Pattern
+		.compile("^(?:best|former|old|ex[- ]|lil|little|big|older|younger|baby) ");
+
+	private static final PatternSet PATTERNS = PatternSet.of(ANONYMOUS, PROFESSIONAL, SELF, CALLER_RELATIVE,
+			MY_PERSON);
+
 	ReporterRole infer(Narrative narrative, List<String> indicators) {
 		String text = narrative.withoutQuotations();
-		if (ANONYMOUS.matcher(text).find()) {
+		PatternSet.Scan scan = PATTERNS.scan(text);
+		if (scan.find(ANONYMOUS)) {
 			indicators.add("reporter:anonymous");
 			return ReporterRole.ANONYMOUS;
 		}
-		if (PROFESSIONAL.matcher(text).find()) {
+		if (scan.find(PROFESSIONAL)) {
 			indicators.add("reporter:professional");
 			return ReporterRole.PROFESSIONAL;
 		}
-		if (SELF.matcher(text).find()) {
+		if (scan.find(SELF)) {
 			indicators.add("reporter:self");
 			return ReporterRole.VICTIM;
 		}
-		if (CALLER_RELATIVE.matcher(text).find() || firstPersonIsRelative(text)) {
+		if (scan.find(CALLER_RELATIVE) || firstPersonIsRelative(scan)) {
 			indicators.add("reporter:family");
 			return ReporterRole.FAMILY;
 		}
 		return ReporterRole.THIRD_PARTY;
 	}
 
-	private static boolean firstPersonIsRelative(String text) {
-		Matcher matcher = MY_PERSON.matcher(text);
+	private static boolean firstPersonIsRelative(PatternSet.Scan scan) {
+		PatternSet.Matches matcher = scan.matches(MY_PERSON);
 		while (matcher.find()) {
-			String person = matcher.group(1).replaceFirst("^(?:best|former|old|ex[- ]|lil|little|big|older|younger|baby) ", "");
+			String person = QUALIFIER.matcher(matcher.group(1)).replaceFirst("");
 			if (NOT_A_PERSON.matcher(person).matches()) {
 				continue;
 			}

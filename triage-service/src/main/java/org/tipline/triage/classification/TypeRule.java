@@ -1,11 +1,11 @@
 package org.tipline.triage.classification;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.tipline.events.TraffickingType;
 import org.tipline.triage.narrative.Narrative;
+import org.tipline.triage.narrative.PatternSet;
 
 /**
  * What kind of exploitation a tip describes. Sex: commercial sex in any of its words. Labor: work in a setting
@@ -74,15 +74,18 @@ final class TypeRule {
 	private static final Pattern PROMISED = Pattern.compile("\\b(?:promise[sd]?|promesa|prometieron|dijeron que iba"
 			+ "|told (?:her|him|them|me) (?:she|he|they|i) would|iba a|offered)\\b[^.]{0,40}$");
 
+	private static final PatternSet PATTERNS = PatternSet.of(NOT_TRAFFICKING, SEX, WORK, COERCION, CONTROL, PROMISED);
+
 	TraffickingType classify(Narrative narrative, List<String> indicators) {
 		String text = narrative.unquoted();
-		if (NOT_TRAFFICKING.matcher(text).find()) {
+		PatternSet.Scan scan = PATTERNS.scan(text);
+		if (scan.find(NOT_TRAFFICKING)) {
 			indicators.add("none:stated-no-exploitation");
 			return TraffickingType.NONE;
 		}
-		boolean sex = SEX.matcher(text).find();
-		boolean work = actualWork(text);
-		boolean coercion = COERCION.matcher(text).find();
+		boolean sex = scan.find(SEX);
+		boolean work = actualWork(text, scan);
+		boolean coercion = scan.find(COERCION);
 		boolean labor = work && coercion;
 		if (sex) {
 			indicators.add("sex:commercial-sex");
@@ -99,7 +102,7 @@ final class TypeRule {
 		if (labor) {
 			return TraffickingType.LABOR;
 		}
-		if (CONTROL.matcher(text).find()) {
+		if (scan.find(CONTROL)) {
 			indicators.add("trafficking:control");
 			return TraffickingType.UNKNOWN;
 		}
@@ -107,11 +110,11 @@ final class TypeRule {
 	}
 
 	/** Work someone does, not work they were promised ("promised a job in a restaurant"). */
-	private static boolean actualWork(String text) {
-		Matcher matcher = WORK.matcher(text);
+	private static boolean actualWork(String text, PatternSet.Scan scan) {
+		PatternSet.Matches matcher = scan.matches(WORK);
 		while (matcher.find()) {
 			String before = text.substring(Math.max(0, matcher.start() - 60), matcher.start());
-			if (!PROMISED.matcher(before).find()) {
+			if (!scan.find(PROMISED, before)) {
 				return true;
 			}
 		}

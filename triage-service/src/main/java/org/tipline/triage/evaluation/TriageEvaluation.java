@@ -222,23 +222,63 @@ public final class TriageEvaluation {
 			out.printf(Locale.ROOT,
 					"{\"state_accuracy\": %.4f, \"minor_precision\": %.4f, \"minor_recall\": %.4f, "
 							+ "\"imminent_precision\": %.4f, \"imminent_recall\": %.4f, \"type_macro_f1\": %.4f, "
-							+ "\"reporter_role_accuracy\": %.4f}%n",
+							+ "\"reporter_role_accuracy\": %.4f, \"link_precision\": %.4f, \"link_recall\": %.4f}%n",
 					stateAccuracy(), minorPrecision(), minorRecall(), imminentPrecision(), imminentRecall(),
-					typeMacroF1(), reporterRoleAccuracy());
+					typeMacroF1(), reporterRoleAccuracy(), linkPrecision(), linkRecall());
 		}
 
 		/** Links found against the pairs the labels name ("same incident as dev-021"). */
 		private void printLinks(PrintStream out) {
-			Set<String> expected = new TreeSet<>();
-			Set<String> found = new TreeSet<>();
-			for (Outcome outcome : outcomes) {
-				outcome.expectedLinks().forEach((other) -> expected.add(pair(outcome.id(), other)));
-				outcome.triaged().linkedTipIds().forEach((other) -> found.add(pair(outcome.id(), idsByTip.get(other))));
-			}
+			Set<String> found = linkedPairs();
+			Set<String> expected = labeledPairs();
 			Set<String> right = new TreeSet<>(found);
 			right.retainAll(expected);
+			Set<String> falseLinks = new TreeSet<>(found);
+			falseLinks.removeAll(expected);
+			Set<String> missed = new TreeSet<>(expected);
+			missed.removeAll(found);
 			out.printf(Locale.ROOT, "linked pairs: %d found, %d labeled, %d of them found; found: %s%n", found.size(),
 					expected.size(), right.size(), found);
+			out.printf(Locale.ROOT, "link precision:          %.3f  recall %.3f  false links: %s  missed: %s%n",
+					linkPrecision(), linkRecall(), falseLinks, missed);
+		}
+
+		/** Of the pairs of tips linked, the share the labels name as one incident; 1 when none were linked. */
+		public double linkPrecision() {
+			Set<String> found = linkedPairs();
+			if (found.isEmpty()) {
+				return labeledPairs().isEmpty() ? 1.0 : 0.0;
+			}
+			Set<String> right = new TreeSet<>(found);
+			right.retainAll(labeledPairs());
+			return (double) right.size() / found.size();
+		}
+
+		/** Of the pairs the labels name as one incident, the share linked. */
+		public double linkRecall() {
+			Set<String> expected = labeledPairs();
+			if (expected.isEmpty()) {
+				return 1.0;
+			}
+			Set<String> right = new TreeSet<>(expected);
+			right.retainAll(linkedPairs());
+			return (double) right.size() / expected.size();
+		}
+
+		private Set<String> linkedPairs() {
+			Set<String> found = new TreeSet<>();
+			for (Outcome outcome : outcomes) {
+				outcome.triaged().linkedTipIds().forEach((other) -> found.add(pair(outcome.id(), idsByTip.get(other))));
+			}
+			return found;
+		}
+
+		private Set<String> labeledPairs() {
+			Set<String> expected = new TreeSet<>();
+			for (Outcome outcome : outcomes) {
+				outcome.expectedLinks().forEach((other) -> expected.add(pair(outcome.id(), other)));
+			}
+			return expected;
 		}
 
 		private static String pair(String a, String b) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,29 +27,43 @@ final class Gazetteer {
 	record Place(StateCode state, int population, boolean commonWord) {
 	}
 
-	private final Map<String, List<Place>> places;
+	/**
+	 * Everything a name can be, under the name: one lookup per word of a narrative instead of one per kind of
+	 * name, since tens of thousands of names make each lookup a trip to memory.
+	 */
+	private record Names(List<Place> places, Set<StateCode> counties, StateCode state, StateCode nickname,
+			boolean startsLongerName) {
 
-	private final Map<String, Set<StateCode>> counties;
+		static final Names NONE = new Names(List.of(), Set.of(), null, null, false);
 
-	private final Map<String, StateCode> stateNames;
+	}
 
-	private final Map<String, StateCode> nicknames;
+	private final Map<String, Names> names = new HashMap<>();
 
 	private final int longestName;
 
 	private Gazetteer(Map<String, List<Place>> places, Map<String, Set<StateCode>> counties,
 			Map<String, StateCode> stateNames, Map<String, StateCode> nicknames) {
-		this.places = places;
-		this.counties = counties;
-		this.stateNames = stateNames;
-		this.nicknames = nicknames;
+		Set<String> startsOfLongerNames = new HashSet<>();
 		int longest = 1;
-		for (Map<String, ?> names : List.of(places, counties, stateNames, nicknames)) {
-			for (String name : names.keySet()) {
-				longest = Math.max(longest, name.split(" ").length);
+		for (Map<String, ?> named : List.of(places, counties, stateNames, nicknames)) {
+			for (String name : named.keySet()) {
+				String[] words = name.split(" ");
+				longest = Math.max(longest, words.length);
+				StringBuilder start = new StringBuilder(words[0]);
+				for (int i = 1; i < words.length; i++) {
+					startsOfLongerNames.add(start.toString());
+					start.append(' ').append(words[i]);
+				}
 			}
 		}
 		this.longestName = longest;
+		Set<String> all = new HashSet<>(startsOfLongerNames);
+		List.of(places, counties, stateNames, nicknames).forEach((named) -> all.addAll(named.keySet()));
+		for (String name : all) {
+			names.put(name, new Names(places.getOrDefault(name, List.of()), counties.getOrDefault(name, Set.of()),
+					stateNames.get(name), nicknames.get(name), startsOfLongerNames.contains(name)));
+		}
 	}
 
 	static Gazetteer fromBundledData() {
@@ -93,26 +108,31 @@ final class Gazetteer {
 	}
 
 	List<Place> places(String name) {
-		return places.getOrDefault(name, List.of());
+		return names.getOrDefault(name, Names.NONE).places();
 	}
 
 	Set<StateCode> counties(String name) {
-		return counties.getOrDefault(name, Set.of());
+		return names.getOrDefault(name, Names.NONE).counties();
 	}
 
 	StateCode stateNamed(String name) {
-		return stateNames.get(name);
+		return names.getOrDefault(name, Names.NONE).state();
 	}
 
 	StateCode nicknamed(String name) {
-		return nicknames.get(name);
+		return names.getOrDefault(name, Names.NONE).nickname();
 	}
 
 	boolean isPlace(String name) {
-		return places.containsKey(name);
+		return !places(name).isEmpty();
 	}
 
 	int longestName() {
 		return longestName;
+	}
+
+	/** Whether some name has more words than these and begins with them. */
+	boolean startsLongerName(String words) {
+		return names.getOrDefault(words, Names.NONE).startsLongerName();
 	}
 }

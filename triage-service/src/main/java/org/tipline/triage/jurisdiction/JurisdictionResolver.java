@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.tipline.events.Jurisdiction;
 import org.tipline.events.JurisdictionBasis;
@@ -63,6 +66,18 @@ public final class JurisdictionResolver {
 	}
 
 	public Jurisdiction resolve(TipReceived tip, Narrative narrative) {
+		return resolveWithTowns(tip, narrative).jurisdiction();
+	}
+
+	/**
+	 * A tip's jurisdiction, and the towns it names within that state: the city field, and the cities and towns of
+	 * the narrative and address that were resolved to it ("dothan", "oklahoma city"), each written as its words
+	 * are. States, counties, nicknames and ZIP codes are left out: two reports of one incident name its town.
+	 */
+	public record Resolution(Jurisdiction jurisdiction, Set<String> towns) {
+	}
+
+	public Resolution resolveWithTowns(TipReceived tip, Narrative narrative) {
 		Location location = (tip.location() != null) ? tip.location()
 				: new Location(null, null, null, null, null, null);
 		Optional<StateCode> byArea = callerArea.stateOf(callerPhone(tip));
@@ -74,7 +89,12 @@ public final class JurisdictionResolver {
 
 		Map<StateCode, Double> hints = found.hints();
 		Map<PlaceMention, StateCode> resolved = resolveAll(mentions, hints, byArea);
+		Jurisdiction jurisdiction = jurisdictionOf(location, found, mentions, resolved, hints, byArea);
+		return new Resolution(jurisdiction, townsIn(jurisdiction, location, mentions, resolved));
+	}
 
+	private Jurisdiction jurisdictionOf(Location location, PlaceFinder.Found found, List<PlaceMention> mentions,
+			Map<PlaceMention, StateCode> resolved, Map<StateCode, Double> hints, Optional<StateCode> byArea) {
 		Optional<Jurisdiction> fromFields = fromLocationFields(location, mentions, hints, byArea);
 		if (fromFields.isPresent()) {
 			return withSecondState(fromFields.get(), mentions, resolved, byArea);
@@ -86,6 +106,26 @@ public final class JurisdictionResolver {
 		}
 		return byArea.map((state) -> new Jurisdiction(state, 0.5, JurisdictionBasis.AREA_CODE))
 			.orElse(Jurisdiction.unknown());
+	}
+
+	private static Set<String> townsIn(Jurisdiction jurisdiction, Location location, List<PlaceMention> mentions,
+			Map<PlaceMention, StateCode> resolved) {
+		if (!jurisdiction.hasState()) {
+			return Set.of();
+		}
+		Set<String> towns = new TreeSet<>();
+		if (location.city() != null && !location.city().isBlank()) {
+			// written as the narrative's names are, word by word: "St. Louis" as "st louis"
+			towns.add(Narrative.of(location.city()).words().stream().map(Narrative.Word::text)
+				.collect(Collectors.joining(" ")));
+		}
+		for (PlaceMention mention : mentions) {
+			boolean town = mention.kind() != Kind.REGION && !ZIP5.matcher(mention.name()).matches();
+			if (town && jurisdiction.state().equals(resolved.get(mention))) {
+				towns.add(mention.name());
+			}
+		}
+		return towns;
 	}
 
 	private Optional<Jurisdiction> fromLocationFields(Location location, List<PlaceMention> mentions,
@@ -128,7 +168,7 @@ public final class JurisdictionResolver {
 		if (candidates.size() == 1) {
 			return Optional.of(new Jurisdiction(candidates.keySet().iterator().next(), 0.85, JurisdictionBasis.CITY));
 		}
-		PlaceMention field = new PlaceMention(Map.copyOf(candidates), Kind.EXPLICIT, Role.HERE, -1);
+		PlaceMention field = new PlaceMention(Map.copyOf(candidates), Kind.EXPLICIT, Role.HERE, -1, city);
 		Choice choice = choose(field, mentions, hints, byArea);
 		return Optional.of(new Jurisdiction(choice.state(), choice.supported() ? 0.7 : 0.5, JurisdictionBasis.CITY));
 	}

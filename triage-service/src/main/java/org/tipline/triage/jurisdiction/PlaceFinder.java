@@ -92,12 +92,31 @@ final class PlaceFinder {
 		int i = 0;
 		while (i < words.size()) {
 			int used = 0;
-			for (int n = Math.min(gazetteer.longestName(), words.size() - i); n >= 1 && used == 0; n--) {
+			for (int n = longestPossibleName(narrative, i); n >= 1 && used == 0; n--) {
 				used = match(narrative, i, n, mixedCase, mentions, hints);
 			}
 			i += Math.max(used, 1);
 		}
 		return new Found(mentions, hints);
+	}
+
+	/**
+	 * How many words from i may still be one name: adjacent words, as long as the words so far begin some longer
+	 * name. More words than that name nothing, so they need not be tried.
+	 */
+	private int longestPossibleName(Narrative narrative, int i) {
+		List<Word> words = narrative.words();
+		int limit = Math.min(gazetteer.longestName(), words.size() - i);
+		if (limit == 1 || !gazetteer.startsLongerName(words.get(i).text()) || !adjacent(narrative, i, 2)) {
+			return 1;
+		}
+		int n = 2;
+		StringBuilder name = new StringBuilder(words.get(i).text()).append(' ').append(words.get(i + 1).text());
+		while (n < limit && gazetteer.startsLongerName(name.toString()) && adjacent(narrative, i + n - 1, 2)) {
+			name.append(' ').append(words.get(i + n).text());
+			n++;
+		}
+		return n;
 	}
 
 	/** Tries the n words at i as one name; answers how many words it used, 0 if none. */
@@ -122,30 +141,30 @@ final class PlaceFinder {
 		}
 		if (stateNamed != null) {
 			if (!followedBy(words, i + n, "plates", "plate", "tags", "placas")) {
-				mentions.add(mention(Map.of(stateNamed, 0), Kind.REGION, narrative, i));
+				mentions.add(mention(Map.of(stateNamed, 0), Kind.REGION, narrative, i, n));
 			}
 			return n;
 		}
 		StateCode nickname = gazetteer.nicknamed(name);
 		if (nickname != null && !followedBy(words, i + n, STREET_WORDS)) {
-			mentions.add(mention(Map.of(nickname, 0), Kind.REGION, narrative, i));
+			mentions.add(mention(Map.of(nickname, 0), Kind.REGION, narrative, i, n));
 			return n;
 		}
 		Set<StateCode> counties = gazetteer.counties(name);
 		if (!counties.isEmpty() && followedBy(words, i + n, "county", "parish", "borough")) {
 			Map<StateCode, Integer> candidates = new LinkedHashMap<>();
 			counties.forEach((state) -> candidates.put(state, 0));
-			mentions.add(mention(candidates, Kind.REGION, narrative, i));
+			mentions.add(mention(candidates, Kind.REGION, narrative, i, n));
 			return n + 1;
 		}
 		if (n == 1 && first.allCaps() && mixedCase && StateCode.isValid(first.text().toUpperCase())
 				&& !WORDLIKE_CODES.contains(first.text())) {
-			mentions.add(mention(Map.of(StateCode.of(first.text().toUpperCase()), 0), Kind.REGION, narrative, i));
+			mentions.add(mention(Map.of(StateCode.of(first.text().toUpperCase()), 0), Kind.REGION, narrative, i, 1));
 			return 1;
 		}
 		if (n == 1 && first.text().length() == 2 && StateCode.isValid(first.text().toUpperCase())
 				&& !WORDLIKE_CODES.contains(first.text()) && precededBy(words, i, "in", "en")) {
-			mentions.add(mention(Map.of(StateCode.of(first.text().toUpperCase()), 0), Kind.REGION, narrative, i));
+			mentions.add(mention(Map.of(StateCode.of(first.text().toUpperCase()), 0), Kind.REGION, narrative, i, 1));
 			return 1;
 		}
 		if (!places.isEmpty()) {
@@ -170,7 +189,7 @@ final class PlaceFinder {
 			return 0;
 		}
 		return zips.stateOf(word.text()).map((state) -> {
-			mentions.add(mention(Map.of(state, 0), Kind.EXPLICIT, narrative, i));
+			mentions.add(mention(Map.of(state, 0), Kind.EXPLICIT, narrative, i, 1));
 			return 1;
 		}).orElse(0);
 	}
@@ -197,7 +216,7 @@ final class PlaceFinder {
 			}
 			StateCode named = state;
 			if (named != null && places.stream().anyMatch((place) -> place.state().equals(named))) {
-				mentions.add(mention(Map.of(named, 0), Kind.EXPLICIT, narrative, i));
+				mentions.add(mention(Map.of(named, 0), Kind.EXPLICIT, narrative, i, n));
 				return n + m;
 			}
 		}
@@ -249,12 +268,14 @@ final class PlaceFinder {
 				candidates.merge(place.state(), place.population(), Math::max);
 			}
 		}
-		mentions.add(mention(candidates, kind, narrative, i));
+		mentions.add(mention(candidates, kind, narrative, i, n));
 		return n;
 	}
 
-	private PlaceMention mention(Map<StateCode, Integer> candidates, Kind kind, Narrative narrative, int i) {
-		return new PlaceMention(Map.copyOf(candidates), kind, roleOf(narrative, i), i);
+	private PlaceMention mention(Map<StateCode, Integer> candidates, Kind kind, Narrative narrative, int i,
+			int n) {
+		return new PlaceMention(Map.copyOf(candidates), kind, roleOf(narrative, i), i,
+				name(narrative.words(), i, n));
 	}
 
 	/** What part a place plays, read from the words of its clause before it. */
@@ -300,10 +321,22 @@ final class PlaceFinder {
 		if (i + n > words.size()) {
 			return false;
 		}
+		String folded = narrative.folded();
 		for (int k = i + 1; k < i + n; k++) {
-			String between = narrative.folded().substring(words.get(k - 1).end(), words.get(k).start());
-			boolean abbreviation = between.equals(". ") && ABBREVIATIONS.contains(words.get(k - 1).text());
-			if (!between.isEmpty() && !abbreviation && !between.chars().allMatch((c) -> c == ' ' || c == '-')) {
+			int from = words.get(k - 1).end();
+			int to = words.get(k).start();
+			boolean abbreviation = to - from == 2 && folded.charAt(from) == '.' && folded.charAt(from + 1) == ' '
+					&& ABBREVIATIONS.contains(words.get(k - 1).text());
+			if (!abbreviation && !spacesOrHyphens(folded, from, to)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean spacesOrHyphens(String text, int from, int to) {
+		for (int c = from; c < to; c++) {
+			if (text.charAt(c) != ' ' && text.charAt(c) != '-') {
 				return false;
 			}
 		}

@@ -6,9 +6,9 @@ import org.tipline.events.StateCode;
 
 /**
  * A place the narrative names: the states it may be in, each with the population of the place there (0 when
- * unknown), what kind of name it was, and what part it plays in the story.
+ * unknown), what kind of name it was, what part it plays in the story, and the name as written (folded).
  */
-record PlaceMention(Map<StateCode, Integer> candidates, Kind kind, Role role, int at) {
+record PlaceMention(Map<StateCode, Integer> candidates, Kind kind, Role role, int at, String name) {
 
 	enum Kind {
 

@@ -10,7 +10,12 @@ public record IncidentKey(Kind kind, String digest) {
 
 		PHONE, EMAIL, PLATE, ADDRESS, URL, NAME,
 		/** One band of the narrative's MinHash signature: several shared bands mean a near-duplicate text. */
-		NARRATIVE
+		NARRATIVE,
+		/**
+		 * One word of what the narrative tells, under one town it names in its state ("dothan" and "buffet"):
+		 * several shared mean two reports tell the same story about the same town, however worded.
+		 */
+		STORY
 
 	}
 }

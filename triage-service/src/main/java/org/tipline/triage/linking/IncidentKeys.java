@@ -18,12 +18,13 @@ import org.tipline.events.StateCode;
 import org.tipline.events.TipReceived;
 import org.tipline.triage.linking.IncidentKey.Kind;
 import org.tipline.triage.narrative.Narrative;
+import org.tipline.triage.narrative.PatternSet;
 
 /**
  * Reads what two reports of one incident can share: phone numbers, e-mail addresses, plates, street addresses,
- * ad URLs, full names given as names, and the narrative's wording. Each is normalised ("(214) 555-0100" and
- * "+12145550100" alike) and kept only as an HMAC-SHA-256 digest under a secret key, so the index cannot be read
- * back into victims' details without that key.
+ * ad URLs, full names given as names, the narrative's wording, and its story told of a town it names. Each is
+ * normalised ("(214) 555-0100" and "+12145550100" alike) and kept only as an HMAC-SHA-256 digest under a secret
+ * key, so the index cannot be read back into victims' details without that key.
  */
 public final class IncidentKeys {
 
@@ -35,6 +36,9 @@ public final class IncidentKeys {
 	static final int BANDS = 20;
 
 	private static final int ROWS = 3;
+
+	/** A tip naming more towns in its state than this has its story kept under the first ones only. */
+	private static final int MOST_STORY_TOWNS = 2;
 
 	private static final Pattern PHONE = Pattern
 		.compile("(?<![\\d$])(?:\\+?1[\\s.-]?)?\\(?([2-9]\\d{2})\\)?[\\s.-]?(\\d{3})[\\s.-]?(\\d{4})(?!\\d)");
@@ -54,6 +58,10 @@ public final class IncidentKeys {
 	private static final Pattern FULL_NAME = Pattern.compile("(?:\\b(?:named|called|name is|names are|goes by"
 			+ "|known as|se llama|llamad[oa]|Mr\\.?|Mrs\\.?|Ms\\.?)\\s+)((?:\\p{Lu}[\\p{L}'-]+\\s+){1,2}\\p{Lu}[\\p{L}'-]+)");
 
+	private static final PatternSet IN_NARRATIVE = PatternSet.of(PHONE, EMAIL, URL, PLATE, STREET_ADDRESS);
+
+	private static final PatternSet NAMES = PatternSet.of(FULL_NAME);
+
 	private final SecretKeySpec secret;
 
 	public IncidentKeys(String secret) {
@@ -63,13 +71,19 @@ public final class IncidentKeys {
 		this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 	}
 
-	/** The keys of a tip; the address and plate are read together with its state, so "12 Main St" is local. */
-	public Set<IncidentKey> of(TipReceived tip, Narrative narrative, StateCode state) {
+	/**
+	 * The keys of a tip; the address and plate are read together with its state, so "12 Main St" is local, and
+	 * the words of its story together with each town it names in that state.
+	 */
+	public Set<IncidentKey> of(TipReceived tip, Narrative narrative, StateCode state, Set<String> towns) {
 		Mac mac = mac();
 		Set<IncidentKey> keys = new HashSet<>();
 		String text = narrative.folded();
+		PatternSet.Scan scan = IN_NARRATIVE.scan(text);
 		String where = (state != null) ? state.value() : "";
-		phones(text, mac, keys);
+		for (PatternSet.Matches m = scan.matches(PHONE); m.find();) {
+			keys.add(key(mac, Kind.PHONE, m.group(1) + m.group(2) + m.group(3)));
+		}
 		if (tip.callerPhone() != null) {
 			phones(tip.callerPhone(), mac, keys);
 		}
@@ -79,31 +93,51 @@ public final class IncidentKeys {
 				keys.add(key(mac, Kind.EMAIL, tip.reporter().contact().email().trim().toLowerCase()));
 			}
 		}
-		for (Matcher m = EMAIL.matcher(text); m.find();) {
+		for (PatternSet.Matches m = scan.matches(EMAIL); m.find();) {
 			keys.add(key(mac, Kind.EMAIL, m.group()));
 		}
-		for (Matcher m = URL.matcher(text); m.find();) {
+		for (PatternSet.Matches m = scan.matches(URL); m.find();) {
 			keys.add(key(mac, Kind.URL, m.group().replaceFirst("^(?:https?://)?(?:www\\.)?", "").replaceAll("/+$", "")));
 		}
-		for (Matcher m = PLATE.matcher(text); m.find();) {
+		for (PatternSet.Matches m = scan.matches(PLATE); m.find();) {
 			String plate = m.group(1).replaceAll("[ -]", "");
 			if (plate.length() >= 5 && plate.chars().anyMatch(Character::isDigit)
 					&& plate.chars().anyMatch(Character::isLetter)) {
 				keys.add(key(mac, Kind.PLATE, plate));
 			}
 		}
-		for (Matcher m = STREET_ADDRESS.matcher(text); m.find();) {
+		for (PatternSet.Matches m = scan.matches(STREET_ADDRESS); m.find();) {
 			keys.add(key(mac, Kind.ADDRESS, where + "|" + m.group(1) + " " + m.group(2) + " " + suffix(m.group(3))));
 		}
 		if (tip.location() != null && tip.location().address() != null && !tip.location().address().isBlank()) {
 			String address = Narrative.fold(tip.location().address()).replaceAll("[^a-z0-9]+", " ").trim();
 			keys.add(key(mac, Kind.ADDRESS, where + "|" + address));
 		}
-		for (Matcher m = FULL_NAME.matcher(narrative.original()); m.find();) {
+		for (PatternSet.Matches m = NAMES.scan(narrative.original()).matches(FULL_NAME); m.find();) {
 			keys.add(key(mac, Kind.NAME, Narrative.fold(m.group(1)).replaceAll("\\s+", " ").trim()));
 		}
 		narrativeBands(narrative, mac, keys);
+		if (state != null) {
+			story(tip, narrative, state, towns, mac, keys);
+		}
 		return keys;
+	}
+
+	/**
+	 * The story's terms under each town named (at most two): two reports of one incident name the same town and
+	 * tell much of the same story, even when no phrase of one is in the other.
+	 */
+	private void story(TipReceived tip, Narrative narrative, StateCode state, Set<String> towns, Mac mac,
+			Set<IncidentKey> keys) {
+		if (towns.isEmpty()) {
+			return;
+		}
+		Set<String> terms = StoryTerms.of(narrative, tip.location(), towns);
+		towns.stream().sorted().limit(MOST_STORY_TOWNS).forEach((town) -> {
+			for (String term : terms) {
+				keys.add(key(mac, Kind.STORY, state.value() + "|" + town + "|" + term));
+			}
+		});
 	}
 
 	private void phones(String text, Mac mac, Set<IncidentKey> keys) {
@@ -126,7 +160,7 @@ public final class IncidentKeys {
 		long[] minima = new long[BANDS * ROWS];
 		java.util.Arrays.fill(minima, Long.MAX_VALUE);
 		for (int i = 0; i + SHINGLE <= words.size(); i++) {
-			long shingle = mix(String.join(" ", words.subList(i, i + SHINGLE)).hashCode());
+			long shingle = mix(joinedHash(words, i));
 			for (int h = 0; h < minima.length; h++) {
 				long value = mix(shingle ^ (0x9E3779B97F4A7C15L * (h + 1)));
 				if (value < minima[h]) {
@@ -141,6 +175,26 @@ public final class IncidentKeys {
 			}
 			keys.add(key(mac, Kind.NARRATIVE, rows.toString()));
 		}
+	}
+
+	/**
+	 * {@code String.join(" ", words.subList(i, i + SHINGLE)).hashCode()}, from the words' own (cached) hashes
+	 * without building the string: the hash of "a b" is that of "a", times 31 for each character after it, plus
+	 * that of " b".
+	 */
+	private static int joinedHash(List<String> words, int i) {
+		int hash = 0;
+		for (int k = i; k < i + SHINGLE; k++) {
+			String word = words.get(k);
+			if (k > i) {
+				hash = 31 * hash + ' ';
+			}
+			for (int c = 0; c < word.length(); c++) {
+				hash *= 31;
+			}
+			hash += word.hashCode();
+		}
+		return hash;
 	}
 
 	/** A 64-bit finaliser (SplitMix64) that spreads the bits of a hash. */

@@ -11,13 +11,21 @@ import org.tipline.triage.narrative.Narrative;
 
 /**
  * Finds the earlier (or concurrent) tips about the same incident: one shared phone number, e-mail, plate,
- * address, URL or full name is enough; wording alone needs several shared narrative bands, which MinHash gives
- * to texts that share most of their three-word phrases.
+ * address, URL or full name is enough. Wording alone needs either several shared narrative bands, which MinHash
+ * gives to texts that share most of their three-word phrases, or, for a report told again in other words,
+ * several shared story terms under the same town (same venue, same ages and numbers, same events).
  */
 public final class TipLinker {
 
 	/** Narrative bands that two tips must share to count as near-duplicates (about 55% resemblance). */
 	static final int NARRATIVE_BANDS_TO_LINK = 3;
+
+	/**
+	 * Story terms that two tips naming the same town must share. Reworded reports of one incident share eight to
+	 * a dozen (the venue, the ages and numbers, what happens); unrelated tips about the same town share a few
+	 * words of the trade ("girl", "motel", "work", "passport").
+	 */
+	static final int STORY_TERMS_TO_LINK = 6;
 
 	private final IncidentKeys keys;
 
@@ -28,17 +36,25 @@ public final class TipLinker {
 		this.index = index;
 	}
 
-	public List<TipId> linkedTips(TipReceived tip, Narrative narrative, StateCode state) {
-		Set<IncidentKey> tipKeys = keys.of(tip, narrative, state);
+	public List<TipId> linkedTips(TipReceived tip, Narrative narrative, StateCode state, Set<String> towns) {
+		Set<IncidentKey> tipKeys = keys.of(tip, narrative, state, towns);
 		if (tipKeys.isEmpty()) {
 			return List.of();
 		}
 		Set<TipId> linked = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
 		for (LinkIndex.Match match : index.rememberAndMatch(tip.tipId(), tip.receivedAt(), tipKeys)) {
-			if (match.kind() != IncidentKey.Kind.NARRATIVE || match.shared() >= NARRATIVE_BANDS_TO_LINK) {
+			if (links(match)) {
 				linked.add(match.tipId());
 			}
 		}
 		return List.copyOf(linked);
+	}
+
+	private static boolean links(LinkIndex.Match match) {
+		return switch (match.kind()) {
+			case NARRATIVE -> match.shared() >= NARRATIVE_BANDS_TO_LINK;
+			case STORY -> match.shared() >= STORY_TERMS_TO_LINK;
+			default -> true;
+		};
 	}
 }

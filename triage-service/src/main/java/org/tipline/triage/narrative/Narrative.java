@@ -21,11 +21,19 @@ public final class Narrative {
 	private static final Pattern QUOTED = Pattern
 		.compile("(?<![a-z0-9])['\"“‘]([^'\"“”‘’\n]{1,120})['\"”’](?![a-z0-9])");
 
+	/** Most narratives quote nothing, and are then their own unquoted text. */
+	private static final PatternSet QUOTATIONS = PatternSet.of(QUOTED);
+
 	private final String original;
 
 	private final String folded;
 
 	private final List<Word> words;
+
+	/** Read on first use, once for every rule that wants them. */
+	private String unquoted;
+
+	private String withoutQuotations;
 
 	private Narrative(String original) {
 		this.original = original;
@@ -51,12 +59,34 @@ public final class Narrative {
 
 	/** The folded text with quote marks taken out, so "'go with' customers" reads as "go with customers". */
 	public String unquoted() {
-		return QUOTED.matcher(folded).replaceAll("$1");
+		if (unquoted == null) {
+			unquoted = replaceQuotations(true);
+		}
+		return unquoted;
 	}
 
 	/** The folded text without what it quotes, so a victim's quoted plea is not read as the writer's own words. */
 	public String withoutQuotations() {
-		return QUOTED.matcher(folded).replaceAll(" ");
+		if (withoutQuotations == null) {
+			withoutQuotations = replaceQuotations(false);
+		}
+		return withoutQuotations;
+	}
+
+	/** Each quoted passage by what it quotes, or by a space: {@code replaceAll("$1")} or {@code replaceAll(" ")}. */
+	private String replaceQuotations(boolean keepQuoted) {
+		PatternSet.Matches quotation = QUOTATIONS.scan(folded).matches(QUOTED);
+		if (!quotation.find()) {
+			return folded;
+		}
+		StringBuilder replaced = new StringBuilder(folded.length());
+		int copied = 0;
+		do {
+			replaced.append(folded, copied, quotation.start()).append(keepQuoted ? quotation.group(1) : " ");
+			copied = quotation.end();
+		}
+		while (quotation.find());
+		return replaced.append(folded, copied, folded.length()).toString();
 	}
 
 	/**

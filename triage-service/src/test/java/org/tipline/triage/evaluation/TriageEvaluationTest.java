@@ -36,6 +36,8 @@ class TriageEvaluationTest {
 		assertThat(report.imminentPrecision()).as("imminent precision").isGreaterThanOrEqualTo(0.85);
 		assertThat(report.typeMacroF1()).as("trafficking type macro-F1").isGreaterThanOrEqualTo(0.85);
 		assertThat(report.reporterRoleAccuracy()).as("reporter role accuracy").isGreaterThanOrEqualTo(0.90);
+		assertThat(report.linkPrecision()).as("link precision").isGreaterThanOrEqualTo(0.75);
+		assertThat(report.linkRecall()).as("link recall").isGreaterThanOrEqualTo(0.66);
 	}
 
 	@Test
@@ -53,7 +55,8 @@ class TriageEvaluationTest {
 		String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
 		assertThat(lines[lines.length - 1]).startsWith("{\"state_accuracy\": 1.0000")
 			.contains("\"minor_precision\": 1.0000", "\"minor_recall\": 1.0000", "\"imminent_precision\"",
-					"\"imminent_recall\"", "\"type_macro_f1\"", "\"reporter_role_accuracy\"")
+					"\"imminent_recall\"", "\"type_macro_f1\"", "\"reporter_role_accuracy\"", "\"link_precision\"",
+					"\"link_recall\"")
 			.endsWith("}");
 		assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Tulsa");
 	}

@@ -10,6 +10,7 @@ import org.tipline.events.Location;
 import org.tipline.events.StateCode;
 import org.tipline.events.TipId;
 import org.tipline.events.TipReceived;
+import org.tipline.triage.narrative.Narrative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -165,6 +166,26 @@ class JurisdictionResolverTest {
 	void tollFreeOrMissingNumberLeavesTheStateUnknown() {
 		assertThat(resolver.resolve(tip("narrative", null, "+18005550100"))).isEqualTo(Jurisdiction.unknown());
 		assertThat(resolver.resolve(tip("narrative", null, null))).isEqualTo(Jurisdiction.unknown());
+	}
+
+	@Test
+	void namesTheTownsOfItsOwnStateButNotRegionsOrOtherStatesTowns() {
+		String narrative = "She works at a truck stop near Amarillo, Texas (79101) and they will drive her to Denver";
+
+		JurisdictionResolver.Resolution resolution = resolver.resolveWithTowns(tip(narrative, null, null),
+				Narrative.of(narrative));
+
+		assertThat(resolution.jurisdiction().state()).isEqualTo(StateCode.of("TX"));
+		assertThat(resolution.towns()).containsExactly("amarillo");
+	}
+
+	@Test
+	void namesTheCityFieldWordByWord() {
+		TipReceived tip = tip("kept in a house", new Location(StateCode.of("MN"), "St. Cloud", "56301", null, null,
+				null), null);
+
+		assertThat(resolver.resolveWithTowns(tip, Narrative.of("kept in a house")).towns())
+			.containsExactly("st cloud");
 	}
 
 	private static Location location(String city, String zip, Double lat, Double lon) {

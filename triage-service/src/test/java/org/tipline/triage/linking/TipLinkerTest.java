@@ -1,7 +1,9 @@
 package org.tipline.triage.linking;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -82,18 +84,76 @@ class TipLinkerTest {
 
 	@Test
 	void keysHoldNoPlaintext() {
-		Set<IncidentKey> keys = new IncidentKeys("test-key").of(
-				tip("a", NOW, "call 312-555-0142, a man named John Smith", "+13125550199"),
-				Narrative.of("call 312-555-0142, a man named John Smith"), StateCode.of("IL"));
+		String narrative = "call 312-555-0142, a man named John Smith keeps the girls at the Lakeview motel";
+		Set<IncidentKey> keys = new IncidentKeys("test-key").of(tip("a", NOW, narrative, "+13125550199"),
+				Narrative.of(narrative), StateCode.of("IL"), Set.of("joliet"));
 
 		assertThat(keys).isNotEmpty();
 		assertThat(keys).allSatisfy((key) -> assertThat(key.digest()).matches("[0-9a-f]{32}")
-			.doesNotContain("3125550142"));
-		assertThat(keys).extracting(IncidentKey::kind).contains(IncidentKey.Kind.PHONE, IncidentKey.Kind.NAME);
+			.doesNotContain("3125550142")
+			.doesNotContain(HexFormat.of().formatHex("lakeview".getBytes(StandardCharsets.UTF_8))));
+		assertThat(keys).extracting(IncidentKey::kind)
+			.contains(IncidentKey.Kind.PHONE, IncidentKey.Kind.NAME, IncidentKey.Kind.STORY);
 	}
 
-	private java.util.List<TipId> link(TipReceived tip) {
-		return linker.linkedTips(tip, Narrative.of(tip.narrative()), StateCode.of("IL"));
+	@Test
+	void rewordedReportsOfOneIncidentInOneTownAreLinkedByTheirStory() {
+		TipReceived housekeeper = tip("a", NOW, "I clean rooms at a motel off War Memorial Drive in Peoria. A girl "
+				+ "who looks about 15 has been in room 112 with an older man since Friday. Different men knock on the "
+				+ "door every hour and the older man collects cash from them in the parking lot.", null);
+		TipReceived guest = tip("b", NOW.plus(Duration.ofHours(5)), "im staying at a motel in peoria and the girl "
+				+ "in 112 cant be more than 15. all night different guys knocking on her door, and an older man "
+				+ "waits in the parking lot and takes their cash", null);
+
+		link(housekeeper, "peoria");
+
+		assertThat(link(guest, "peoria")).containsExactly(housekeeper.tipId());
+	}
+
+	@Test
+	void unrelatedTipsAboutTheSameKindOfPlaceInOneTownAreNotLinked() {
+		TipReceived motel = tip("a", NOW, "I clean rooms at a motel off War Memorial Drive in Peoria. A girl who "
+				+ "looks about 15 has been in room 112 with an older man since Friday. Different men knock on the door "
+				+ "every hour and the older man collects cash from them in the parking lot.", null);
+		TipReceived otherMotel = tip("b", NOW.plus(Duration.ofDays(3)), "A motel on Adams Street in Peoria: a "
+				+ "woman in her twenties is dropped off every evening by a man in a red car, and she walks between "
+				+ "the trucks parked at the lot next door until morning.", null);
+		TipReceived salon = tip("c", NOW.plus(Duration.ofDays(4)), "My cousin works at a nail salon in Peoria. The "
+				+ "owner took her passport, she sleeps in the back room with four other women, and she has not been "
+				+ "paid since March.", null);
+
+		link(motel, "peoria");
+
+		assertThat(link(otherMotel, "peoria")).isEmpty();
+		assertThat(link(salon, "peoria")).isEmpty();
+	}
+
+	@Test
+	void theSameStoryToldOfAnotherTownIsNotLinked() {
+		TipReceived inPeoria = tip("a", NOW, "I clean rooms at a motel off War Memorial Drive in Peoria. A girl "
+				+ "who looks about 15 has been in room 112 with an older man since Friday. Different men knock on the "
+				+ "door every hour and the older man collects cash from them in the parking lot.", null);
+		TipReceived inRockford = tip("b", NOW.plus(Duration.ofHours(5)), "im staying at a motel in rockford and "
+				+ "the girl in 112 cant be more than 15. all night different guys knocking on her door, and an older "
+				+ "man waits in the parking lot and takes their cash", null);
+
+		link(inPeoria, "peoria");
+
+		assertThat(link(inRockford, "rockford")).isEmpty();
+	}
+
+	@Test
+	void aTipNamingNoTownIsNotLinkedByItsStoryAlone() {
+		String story = "A girl who looks about 15 has been in room 112 of a motel with an older man since Friday. "
+				+ "Different men knock on the door every hour and the older man collects cash from them outside.";
+		link(tip("a", NOW, story, null));
+
+		assertThat(link(tip("b", NOW.plusSeconds(60), "Different men knock on room 112 every hour, the girl "
+				+ "there looks 15 and an older man at the motel collects their cash", null))).isEmpty();
+	}
+
+	private java.util.List<TipId> link(TipReceived tip, String... towns) {
+		return linker.linkedTips(tip, Narrative.of(tip.narrative()), StateCode.of("IL"), Set.of(towns));
 	}
 
 	private static TipReceived tip(String id, Instant at, String narrative, String callerPhone) {
