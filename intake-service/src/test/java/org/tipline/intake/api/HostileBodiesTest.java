@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.tipline.events.TipId;
 import org.tipline.events.TipReceived;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +22,17 @@ class HostileBodiesTest {
 
 	private static final JsonMapper EVENTS = JsonMapper.builder().build();
 
-	@Property(tries = 4000)
-	void everyBodyBecomesATipThatTravelsOrAnInvalidTip(@ForAll("bodies") byte[] body) throws CharacterCodingException {
+	@Test
+	void everyBodyBecomesATipThatTravelsOrAnInvalidTip() {
+		FuzzRandom.forEachTry(4000, (random) -> assertTravelsAsAnEventOrIsInvalid(HostileBodies.any(random)));
+	}
+
+	@Test
+	void noProblemQuotesWhatTheAdapterSent() {
+		FuzzRandom.forEachTry(1500, (random) -> assertNoProblemQuotes(HostileBodies.marked(random)));
+	}
+
+	private static void assertTravelsAsAnEventOrIsInvalid(byte[] body) throws CharacterCodingException {
 		TipSubmission tip;
 		try {
 			tip = StrictJsonReader.read(body, TipSubmission.class);
@@ -46,8 +52,7 @@ class HostileBodiesTest {
 		}
 	}
 
-	@Property(tries = 1500)
-	void noProblemQuotesWhatTheAdapterSent(@ForAll("marked") byte[] body) {
+	private static void assertNoProblemQuotes(byte[] body) {
 		List<FieldProblem> problems;
 		try {
 			problems = TipSubmissionValidator.problemsOf(StrictJsonReader.read(body, TipSubmission.class));
@@ -57,15 +62,5 @@ class HostileBodiesTest {
 		}
 		assertThat(problems).allSatisfy((problem) -> assertThat(problem.field() + " " + problem.message())
 			.doesNotContain("555-0", "Maria"));
-	}
-
-	@Provide
-	Arbitrary<byte[]> bodies() {
-		return HostileBodies.any();
-	}
-
-	@Provide
-	Arbitrary<byte[]> marked() {
-		return HostileBodies.marked();
 	}
 }

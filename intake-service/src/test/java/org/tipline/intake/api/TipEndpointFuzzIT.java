@@ -14,16 +14,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,6 +39,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TipEndpointFuzzIT {
 
+	private static final List<HttpMethod> METHODS = List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
+			HttpMethod.DELETE, HttpMethod.PATCH, HttpMethod.OPTIONS, HttpMethod.HEAD);
+
+	private static final List<String> OTHER_CONTENT_TYPES = List.of("application/json;charset=UTF-8",
+			"application/json; charset=UTF-16", "application/json;charset=x-nonsense", "APPLICATION/JSON",
+			"application/problem+json", "application/*", "*/*", "text/plain", "application/xml",
+			"multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "json", "", ";;;",
+			"application/json;q", "x/y/z");
+
+	private static final List<String> KNOWN_PATHS = List.of("/v1/tips", "/v1/tips/", "/v1", "/", "/actuator/health",
+			"/actuator/prometheus", "/actuator/env", "/actuator/../v1/tips", "/v1//tips", "/v1/tips?x=1", "/V1/TIPS");
+
+	private static final List<String> ODD_TIP_IDS = List.of("00000000-0000-0000-0000-000000000000", "1-1-1-1-1",
+			"..", "%00", "%2e%2e%2f");
+
+	private static final List<String> AUTHORIZATIONS = List.of("Bearer " + TestAdapters.SMS_GATEWAY_KEY,
+			"bearer " + TestAdapters.SMS_GATEWAY_KEY, "Bearer  " + TestAdapters.SMS_GATEWAY_KEY,
+			"Bearer " + TestAdapters.WEB_FORM_KEY, "Bearer", "Basic dXNlcjpwYXNz", "Bearer tpl_",
+			"Bearer " + "A".repeat(4000));
+
+	private static final List<String> ACCEPTS = List.of("application/json", "text/plain", "application/xml", "*/*",
+			"application/problem+json", "image/png;q=0", "nonsense", "");
+
+	private static final List<String> CONTENT_ENCODINGS = List.of("gzip", "br", "deflate", "identity", "nonsense");
+
+	private static final List<String> TRACEPARENTS = List.of(
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			"00-00000000000000000000000000000000-0000000000000000-01", "ff-x-y-z", "00--", "");
+
 	private static final Queue<ILoggingEvent> errors = new ConcurrentLinkedQueue<>();
 
 	private static ConfigurableApplicationContext intake;
@@ -54,7 +76,7 @@ class TipEndpointFuzzIT {
 
 	private static AppenderBase<ILoggingEvent> errorRecorder;
 
-	@BeforeContainer
+	@BeforeAll
 	static void startIntake() {
 		List<String> arguments = new ArrayList<>();
 		RunningIntake.Infrastructure.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
@@ -80,108 +102,109 @@ class TipEndpointFuzzIT {
 		rootLogger().addAppender(errorRecorder);
 	}
 
-	@AfterContainer
+	@AfterAll
 	static void stopIntake() {
 		rootLogger().detachAppender(errorRecorder);
 		intake.close();
 	}
 
-	@Property(tries = 250)
-	void aTipOfAnyShapeIsNeverAServerError(@ForAll("bodies") byte[] body, @ForAll("contentTypes") String contentType) {
-		int status = http.post()
-			.uri("/v1/tips")
-			.headers(TestAdapters.as(TestAdapters.SMS_GATEWAY_KEY))
-			.header(HttpHeaders.CONTENT_TYPE, contentType)
-			.body(BodyInserters.fromDataBuffers(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))))
-			.exchange()
-			.expectBody()
-			.returnResult()
-			.getStatus()
-			.value();
+	@Test
+	void aTipOfAnyShapeIsNeverAServerError() {
+		FuzzRandom.forEachTry(250, (random) -> {
+			byte[] body = HostileBodies.any(random);
+			String contentType = contentType(random);
 
-		assertThat(status).isBetween(200, 499);
-		assertNoErrorLogged();
-	}
+			int status = http.post()
+				.uri("/v1/tips")
+				.headers(TestAdapters.as(TestAdapters.SMS_GATEWAY_KEY))
+				.header(HttpHeaders.CONTENT_TYPE, contentType)
+				.body(BodyInserters.fromDataBuffers(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))))
+				.exchange()
+				.expectBody()
+				.returnResult()
+				.getStatus()
+				.value();
 
-	@Property(tries = 150)
-	void anyMethodPathAndHeadersAreNeverAServerError(@ForAll("methods") HttpMethod method, @ForAll("paths") String path,
-			@ForAll("headers") List<Tuple2<String, String>> headers, @ForAll("bodies") byte[] body) {
-		int status = http.method(method)
-			.uri(path)
-			.headers((all) -> headers.forEach((header) -> all.add(header.get1(), header.get2())))
-			.body(BodyInserters.fromDataBuffers(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))))
-			.exchange()
-			.expectBody()
-			.returnResult()
-			.getStatus()
-			.value();
-
-		assertThat(status).isBetween(200, 499);
-		assertNoErrorLogged();
-	}
-
-	@Provide
-	Arbitrary<byte[]> bodies() {
-		return HostileBodies.any();
-	}
-
-	@Provide
-	Arbitrary<String> contentTypes() {
-		return Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just("application/json")),
-				Tuple.of(1, Arbitraries.of("application/json;charset=UTF-8", "application/json; charset=UTF-16",
-						"application/json;charset=x-nonsense", "APPLICATION/JSON", "application/problem+json",
-						"application/*", "*/*", "text/plain", "application/xml", "multipart/form-data; boundary=x",
-						"application/x-www-form-urlencoded", "json", "", ";;;", "application/json;q", "x/y/z")));
-	}
-
-	@Provide
-	Arbitrary<HttpMethod> methods() {
-		return Arbitraries.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH,
-				HttpMethod.OPTIONS, HttpMethod.HEAD);
-	}
-
-	@Provide
-	Arbitrary<String> paths() {
-		Arbitrary<String> ids = Arbitraries.oneOf(Arbitraries.create(() -> UUID.randomUUID().toString()),
-				Arbitraries.strings().all().ofMaxLength(60).map(TipEndpointFuzzIT::encoded),
-				Arbitraries.of("00000000-0000-0000-0000-000000000000", "1-1-1-1-1", "..", "%00", "%2e%2e%2f"));
-		return Arbitraries.oneOf(Arbitraries.of("/v1/tips", "/v1/tips/", "/v1", "/", "/actuator/health",
-				"/actuator/prometheus", "/actuator/env", "/actuator/../v1/tips", "/v1//tips", "/v1/tips?x=1",
-				"/V1/TIPS"),
-				ids.map((id) -> "/v1/tips/" + id), ids.map((id) -> "/v1/tips/" + id + "/consent"));
-	}
-
-	@Provide
-	Arbitrary<List<Tuple2<String, String>>> headers() {
-		// what an HTTP client lets through: printable ASCII, no white space at either end
-		Arbitrary<String> visible = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(120).map(String::strip);
-		Arbitrary<String> names = Arbitraries.strings().alpha().numeric().withChars('-').ofMinLength(1).ofMaxLength(30);
-		Arbitrary<Tuple2<String, String>> header = Arbitraries.oneOf(
-				Arbitraries.of("Bearer " + TestAdapters.SMS_GATEWAY_KEY, "bearer " + TestAdapters.SMS_GATEWAY_KEY,
-						"Bearer  " + TestAdapters.SMS_GATEWAY_KEY, "Bearer " + TestAdapters.WEB_FORM_KEY,
-						"Bearer", "Basic dXNlcjpwYXNz", "Bearer tpl_", "Bearer " + "A".repeat(4000))
-					.map((value) -> Tuple.of(HttpHeaders.AUTHORIZATION, value)),
-				visible.map((value) -> Tuple.of(HttpHeaders.AUTHORIZATION, "Bearer " + value)),
-				contentTypes().map((value) -> Tuple.of(HttpHeaders.CONTENT_TYPE, value)),
-				Arbitraries.of("application/json", "text/plain", "application/xml", "*/*", "application/problem+json",
-						"image/png;q=0", "nonsense", "")
-					.map((value) -> Tuple.of(HttpHeaders.ACCEPT, value)),
-				Arbitraries.of("gzip", "br", "deflate", "identity", "nonsense")
-					.map((value) -> Tuple.of(HttpHeaders.CONTENT_ENCODING, value)),
-				Arbitraries.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-						"00-00000000000000000000000000000000-0000000000000000-01", "ff-x-y-z", "00--", "")
-					.map((value) -> Tuple.of("traceparent", value)),
-				visible.map((value) -> Tuple.of("traceparent", value)),
-				visible.map((value) -> Tuple.of("Origin", value)),
-				visible.map((value) -> Tuple.of("Accept-Language", value)),
-				Combinators.combine(names, visible).as((name, value) -> Tuple.of("X-" + name, value)));
-		return header.list().ofMaxSize(6).map((list) -> {
-			List<Tuple2<String, String>> withKey = new ArrayList<>(list);
-			if (list.stream().noneMatch((entry) -> entry.get1().equals(HttpHeaders.AUTHORIZATION))) {
-				withKey.add(Tuple.of(HttpHeaders.AUTHORIZATION, "Bearer " + TestAdapters.SMS_GATEWAY_KEY));
-			}
-			return withKey;
+			assertThat(status).isBetween(200, 499);
+			assertNoErrorLogged();
 		});
+	}
+
+	@Test
+	void anyMethodPathAndHeadersAreNeverAServerError() {
+		FuzzRandom.forEachTry(150, (random) -> {
+			HttpMethod method = random.oneOf(METHODS);
+			String path = path(random);
+			List<Header> headers = headers(random);
+			byte[] body = HostileBodies.any(random);
+
+			int status = http.method(method)
+				.uri(path)
+				.headers((all) -> headers.forEach((header) -> all.add(header.name(), header.value())))
+				.body(BodyInserters.fromDataBuffers(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))))
+				.exchange()
+				.expectBody()
+				.returnResult()
+				.getStatus()
+				.value();
+
+			assertThat(status).isBetween(200, 499);
+			assertNoErrorLogged();
+		});
+	}
+
+	private static String contentType(FuzzRandom random) {
+		// mostly the right type, so that most bodies reach the reader
+		return (random.nextInt(13) < 12) ? "application/json" : random.oneOf(OTHER_CONTENT_TYPES);
+	}
+
+	private static String path(FuzzRandom random) {
+		return switch (random.nextInt(3)) {
+			case 0 -> random.oneOf(KNOWN_PATHS);
+			case 1 -> "/v1/tips/" + tipId(random);
+			default -> "/v1/tips/" + tipId(random) + "/consent";
+		};
+	}
+
+	private static String tipId(FuzzRandom random) {
+		return switch (random.nextInt(3)) {
+			case 0 -> new UUID(random.nextLong(), random.nextLong()).toString();
+			case 1 -> encoded(random.anyText(0, 60));
+			default -> random.oneOf(ODD_TIP_IDS);
+		};
+	}
+
+	/** Up to six headers, with the adapter's key added when none of them is an Authorization header. */
+	private static List<Header> headers(FuzzRandom random) {
+		List<Header> headers = new ArrayList<>();
+		int count = random.nextInt(7);
+		for (int index = 0; index < count; index++) {
+			headers.add(header(random));
+		}
+		if (headers.stream().noneMatch((header) -> header.name().equals(HttpHeaders.AUTHORIZATION))) {
+			headers.add(new Header(HttpHeaders.AUTHORIZATION, "Bearer " + TestAdapters.SMS_GATEWAY_KEY));
+		}
+		return headers;
+	}
+
+	private static Header header(FuzzRandom random) {
+		return switch (random.nextInt(10)) {
+			case 0 -> new Header(HttpHeaders.AUTHORIZATION, random.oneOf(AUTHORIZATIONS));
+			case 1 -> new Header(HttpHeaders.AUTHORIZATION, "Bearer " + visible(random));
+			case 2 -> new Header(HttpHeaders.CONTENT_TYPE, contentType(random));
+			case 3 -> new Header(HttpHeaders.ACCEPT, random.oneOf(ACCEPTS));
+			case 4 -> new Header(HttpHeaders.CONTENT_ENCODING, random.oneOf(CONTENT_ENCODINGS));
+			case 5 -> new Header("traceparent", random.oneOf(TRACEPARENTS));
+			case 6 -> new Header("traceparent", visible(random));
+			case 7 -> new Header("Origin", visible(random));
+			case 8 -> new Header("Accept-Language", visible(random));
+			default -> new Header("X-" + random.textOf(FuzzRandom.ALPHANUMERIC + "-", 1, 30), visible(random));
+		};
+	}
+
+	/** What an HTTP client lets through in a header value: printable ASCII, no white space at either end. */
+	private static String visible(FuzzRandom random) {
+		return random.textOf(FuzzRandom.PRINTABLE, 0, 120).strip();
 	}
 
 	private static void assertNoErrorLogged() {
@@ -199,5 +222,8 @@ class TipEndpointFuzzIT {
 
 	private static Logger rootLogger() {
 		return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+	}
+
+	private record Header(String name, String value) {
 	}
 }
