@@ -1,5 +1,6 @@
 package org.tipline.dispatch;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,9 +12,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.standardwebhooks.Webhook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +40,7 @@ import org.tipline.events.TipSlaBreached;
 import org.tipline.events.TipTriaged;
 import org.tipline.events.Topics;
 import org.tipline.testing.SharedKafka;
+import org.tipline.security.ApiKeys;
 import org.tipline.testing.SharedPostgres;
 import tools.jackson.databind.JsonNode;
 
@@ -48,12 +55,16 @@ import static org.awaitility.Awaitility.await;
 				"tipline.dispatch.delivery.concurrency=1", "tipline.dispatch.delivery.initial-backoff=200ms",
 				"tipline.dispatch.delivery.max-backoff=1s", "tipline.dispatch.delivery.poll-interval=100ms",
 				"tipline.dispatch.delivery.circuit-breaker-failures=1000",
-				"tipline.dispatch.endpoints.default-secrets=" + DispatchIT.SECRET })
+				"tipline.dispatch.endpoints.default-secrets=" + DispatchIT.SECRET,
+				"tipline.dispatch.outbound.allow-insecure-local-endpoints=true" })
 @AutoConfigureWebTestClient
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class DispatchIT {
 
 	static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+	static final String OPERATOR_KEY = ApiKeys.generate();
 
 	static final StubEndpoint endpoint = new StubEndpoint();
 
@@ -64,12 +75,16 @@ class DispatchIT {
 	@Autowired
 	WebTestClient http;
 
+	@LocalServerPort
+	int port;
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
 		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("dispatch"));
 		registry.add("tipline.dispatch.endpoints.url-template", endpoint::urlTemplate);
 		registry.add("tipline.dispatch.endpoints.escalation.NV", () -> endpoint.url("/escalation/NV").toString());
+		registry.add("tipline.dispatch.operators.on-call.key-sha256", () -> ApiKeys.sha256Hex(OPERATOR_KEY));
 		endpoint.answer((request) -> {
 			if (request.path().equals("/states/NV/tips") && nevadaDown.get()) {
 				return StubEndpoint.Answer.status(500);
@@ -205,7 +220,7 @@ class DispatchIT {
 		TipTriaged first = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "UT", Priority.P4);
 		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, first.tipId(), first);
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> http.get().uri("/v1/dispatch/endpoints").exchange().expectBody()
+			.untilAsserted(() -> operator().get().uri("/v1/dispatch/endpoints").exchange().expectBody()
 				.jsonPath("$.disabled[?(@.endpoint == 'UT')].reason").isEqualTo(List.of("410 Gone")));
 		utahGone.set(false);
 		TipTriaged p3 = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "UT", Priority.P3);
@@ -219,7 +234,7 @@ class DispatchIT {
 		await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
 		assertThat(deliveriesOf(p1, "UT")).as("nothing is sent to a disabled endpoint").isEmpty();
 
-		http.post().uri("/v1/dispatch/endpoints/UT/enable").exchange().expectStatus().isOk();
+		operator().post().uri("/v1/dispatch/endpoints/UT/enable").exchange().expectStatus().isOk();
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(first, "UT").size() == 2);
 		List<String> order = endpoint.received()
@@ -232,23 +247,23 @@ class DispatchIT {
 	}
 
 	@Test
-	void listsARecordItCouldNotDecideAndReplaysItOnTheRecord() {
+	void listsARecordItCouldNotDecideAndReplaysItOnTheRecord(CapturedOutput output) {
 		TipId poisoned = new TipId(java.util.UUID.randomUUID());
 		PipelineEvents.publishRaw(Topics.TIPS_TRIAGED, poisoned, "{\"tipId\": \"" + poisoned + "\", \"tip\": 42}");
 
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> http.get()
+			.untilAsserted(() -> operator().get()
 				.uri("/v1/dispatch/dead-letters")
 				.exchange()
 				.expectBody()
 				.jsonPath("$[?(@.tipId == '" + poisoned + "')].originalTopic")
 				.isEqualTo(List.of(Topics.TIPS_TRIAGED)));
-		String listing = http.get().uri("/v1/dispatch/dead-letters").exchange().expectBody(String.class).returnResult()
+		String listing = operator().get().uri("/v1/dispatch/dead-letters").exchange().expectBody(String.class).returnResult()
 			.getResponseBody();
 		assertThat(listing).as("a dead letter is listed by where it is and why, never by its content")
 			.doesNotContain("\"tip\": 42");
 
-		http.post()
+		operator().post()
 			.uri("/v1/dispatch/replay")
 			.bodyValue(Map.of("tipId", poisoned.toString()))
 			.exchange()
@@ -262,6 +277,9 @@ class DispatchIT {
 			.until(() -> PipelineEvents.read(Topics.TIPS_REPLAYS, poisoned, TipReplayed.class)
 				.stream()
 				.anyMatch((replayed) -> replayed.what().equals("DEAD_LETTER")));
+		assertThat(output).as("who replayed is on the record, never their key")
+			.contains("Operator on-call replayed tip " + poisoned + ": DEAD_LETTER")
+			.doesNotContain(OPERATOR_KEY);
 	}
 
 	@Test
@@ -270,7 +288,7 @@ class DispatchIT {
 		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
 		await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(tip, "AZ").size() == 1);
 
-		http.post()
+		operator().post()
 			.uri("/v1/dispatch/replay")
 			.bodyValue(Map.of("tipId", tip.tipId().toString()))
 			.exchange()
@@ -279,13 +297,57 @@ class DispatchIT {
 			.expectBody()
 			.jsonPath("$.deliveries.length()")
 			.isEqualTo(0);
-		http.post()
+		operator().post()
 			.uri("/v1/dispatch/replay")
 			.bodyValue(Map.of("state", "florida"))
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
 		assertThat(deliveriesOf(tip, "AZ")).as("a delivered tip is not sent again").hasSize(1);
+	}
+
+	@Test
+	void aDeclinedSelfReportTheStateForwardsRedactedArrivesWithoutTheVictimsContactDetails() {
+		TipTriaged tip = PipelineEvents.triagedWithPersonalDetails(ReporterRole.VICTIM, Consent.DECLINED, "KS",
+				Priority.P3);
+
+		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(tip, "KS").size() == 1);
+		String delivered = deliveriesOf(tip, "KS").get(0).body();
+		assertThat(delivered).as("what the policy's redact list names")
+			.doesNotContain("+13055550101", "reporter@example.org", "+13055550199", "12 Hidden Lane")
+			.as("what it does not name")
+			.contains("kept at the motel by the highway", "Wichita", "67202", "37.6872", "-97.3301");
+		JsonNode body = PipelineEvents.json.readTree(delivered);
+		assertThat(body.path("decision").path("decision").asString()).isEqualTo("FORWARD_REDACTED");
+		assertThat(body.path("redacted").values()).extracting(JsonNode::asString)
+			.containsExactly("reporter.contact", "callerPhone", "location.address");
+	}
+
+	@Test
+	void theOperatorApiAnswersOnlyOperatorsAndTheActuatorAnyone() {
+		String wrongKey = ApiKeys.generate();
+
+		http.get().uri("/v1/dispatch/undelivered").exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"tipline-dispatch\"")
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.instance").isEqualTo("/v1/dispatch/undelivered");
+		String refused = http.post().uri("/v1/dispatch/replay").header("Authorization", "Bearer " + wrongKey)
+			.bodyValue(Map.of("state", "FL")).exchange()
+			.expectStatus().isUnauthorized()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(refused).doesNotContain(wrongKey);
+		http.get().uri(URI.create("http://localhost:" + port + "/v1/%64ispatch/undelivered")).exchange()
+			.expectStatus().isUnauthorized();
+		http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		operator().get().uri("/v1/dispatch/undelivered").exchange().expectStatus().isOk();
+	}
+
+	/** The operator API as the on-call operator calls it. */
+	private WebTestClient operator() {
+		return http.mutate().defaultHeader("Authorization", "Bearer " + OPERATOR_KEY).build();
 	}
 
 	private static List<StubEndpoint.Received> deliveriesOf(TipTriaged tip, String state) {

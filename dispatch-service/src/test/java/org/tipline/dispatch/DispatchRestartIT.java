@@ -1,5 +1,9 @@
 package org.tipline.dispatch;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -41,13 +45,15 @@ class DispatchRestartIT {
 	}
 
 	@Test
-	void aHeldTipAndAFailingDeliveryBothCompleteAfterARestart() {
+	void aHeldTipAndAFailingDeliveryBothCompleteAfterARestart() throws Exception {
 		endpoint.answer((request) -> (request.path().equals("/states/ID/tips") && idahoDown.get())
 				? StubEndpoint.Answer.status(503) : StubEndpoint.Answer.status(202));
 		TipTriaged held = PipelineEvents.triaged(ReporterRole.VICTIM, Consent.NOT_ASKED, "WY", Priority.P3);
 		TipTriaged failing = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "ID", Priority.P3);
 
 		try (ConfigurableApplicationContext first = startDispatch()) {
+			assertThat(operatorApiStatus(first)).as("no operator is configured: dispatch runs, its operator API is shut")
+				.isEqualTo(401);
 			PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, held.tipId(), held);
 			PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, failing.tipId(), failing);
 			await().atMost(Duration.ofSeconds(60))
@@ -72,6 +78,14 @@ class DispatchRestartIT {
 			.hasSize(1);
 	}
 
+	private static int operatorApiStatus(ConfigurableApplicationContext dispatch) throws Exception {
+		URI undelivered = URI.create("http://localhost:" + dispatch.getEnvironment().getProperty("local.server.port")
+				+ "/v1/dispatch/undelivered");
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(undelivered).build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
 	private static boolean delivered(TipTriaged tip, String state) {
 		return endpoint.received()
 			.stream()
@@ -88,6 +102,7 @@ class DispatchRestartIT {
 		properties.put("spring.cloud.stream.bindings.applyConsent-in-0.group", "dispatch-restart");
 		properties.put("tipline.dispatch.endpoints.url-template", endpoint.urlTemplate());
 		properties.put("tipline.dispatch.endpoints.default-secrets", DispatchIT.SECRET);
+		properties.put("tipline.dispatch.outbound.allow-insecure-local-endpoints", true);
 		properties.put("tipline.dispatch.delivery.initial-backoff", "200ms");
 		properties.put("tipline.dispatch.delivery.max-backoff", "1s");
 		// as command-line arguments, so they count over application.yml as they would in production

@@ -23,9 +23,11 @@ import org.tipline.events.Channel;
 import org.tipline.events.Classification;
 import org.tipline.events.CloudEventHeaders;
 import org.tipline.events.Consent;
+import org.tipline.events.Contact;
 import org.tipline.events.EventType;
 import org.tipline.events.Jurisdiction;
 import org.tipline.events.JurisdictionBasis;
+import org.tipline.events.Location;
 import org.tipline.events.Priority;
 import org.tipline.events.Reporter;
 import org.tipline.events.ReporterRole;
@@ -52,6 +54,18 @@ final class PipelineEvents {
 		return new TipTriaged(id, Instant.now(), tip, new Jurisdiction(StateCode.of(state), 1.0, JurisdictionBasis.STATED),
 				new Classification(false, priority == Priority.P1, TraffickingType.LABOR, role, List.of()), priority,
 				"test", List.of());
+	}
+
+	/** A tip with every personal detail a reporter can give, each value distinct, to see which ones reach a state. */
+	static TipTriaged triagedWithPersonalDetails(ReporterRole role, Consent consent, String state, Priority priority) {
+		TipId id = new TipId(UUID.randomUUID());
+		TipReceived tip = new TipReceived(id, Instant.now(), Channel.SMS, "m-" + id, "en",
+				new Reporter(role, consent, new Contact("+13055550101", "reporter@example.org")),
+				"kept at the motel by the highway",
+				new Location(StateCode.of(state), "Wichita", "67202", "12 Hidden Lane", 37.6872, -97.3301), "+13055550199");
+		return new TipTriaged(id, Instant.now(), tip, new Jurisdiction(StateCode.of(state), 1.0, JurisdictionBasis.STATED),
+				new Classification(false, priority == Priority.P1, TraffickingType.SEX, role, List.of()), priority, "test",
+				List.of());
 	}
 
 	static void publish(String topic, EventType type, TipId tipId, Object event) {

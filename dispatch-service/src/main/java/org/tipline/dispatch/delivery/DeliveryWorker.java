@@ -16,8 +16,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.tipline.dispatch.endpoint.OutboundProperties;
 import org.tipline.dispatch.endpoint.StateEndpoints;
 import org.tipline.dispatch.publish.DispatchEvents;
 import org.tipline.events.DeliveryOutcome;
@@ -31,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tip, and records every attempt. Woken when a delivery is added or finished, and polls otherwise.
  */
 @Component
-public class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -79,8 +81,8 @@ public class DeliveryWorker implements SmartLifecycle {
 	private Thread loop;
 
 	DeliveryWorker(DeliveryQueue queue, EndpointStatus endpointStatus, StateEndpoints endpoints,
-			DeliveryProperties properties, DispatchEvents events, JsonMapper json, MeterRegistry meters, DeliveryTrace trace,
-			Clock clock) {
+			DeliveryProperties properties, OutboundProperties outbound, DispatchEvents events, JsonMapper json,
+			MeterRegistry meters, DeliveryTrace trace, Clock clock) {
 		this.queue = queue;
 		this.endpointStatus = endpointStatus;
 		this.endpoints = endpoints;
@@ -89,7 +91,8 @@ public class DeliveryWorker implements SmartLifecycle {
 		this.meters = meters;
 		this.trace = trace;
 		this.clock = clock;
-		this.sender = new WebhookSender(properties.connectTimeout(), properties.requestTimeout(), json, clock);
+		this.sender = new WebhookSender(properties.connectTimeout(), properties.requestTimeout(),
+				properties.concurrency(), !outbound.allowInsecureLocalEndpoints(), null, json, clock);
 		this.schedule = new RetrySchedule(properties.initialBackoff(), properties.maxBackoff(),
 				properties.maxRetryAfter());
 		this.guard = new EndpointGuard(properties.circuitBreakerFailures(), properties.circuitBreakerCoolDown(),
@@ -127,6 +130,12 @@ public class DeliveryWorker implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** Connections to endpoints are closed when the application context is, after the last attempt. */
+	@Override
+	public void destroy() {
+		sender.close();
 	}
 
 	@Override
@@ -225,7 +234,8 @@ public class DeliveryWorker implements SmartLifecycle {
 		catch (IllegalStateException ex) {
 			return new AttemptResult(null, 0, null, null, ex.getMessage());
 		}
-		return sender.send(url, delivery.deliveryId(), delivery.body(), secrets, traceHeaders);
+		return sender.send(url, endpoints.tlsOf(delivery.endpoint()), delivery.deliveryId(), delivery.body(), secrets,
+				traceHeaders);
 	}
 
 	private void recordLatency(Delivery delivery, Instant deliveredAt) {

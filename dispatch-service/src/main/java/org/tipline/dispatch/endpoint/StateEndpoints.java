@@ -1,8 +1,10 @@
 package org.tipline.dispatch.endpoint;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,15 +22,26 @@ import org.tipline.dispatch.policy.ForwardingPolicy;
  * a rotation, the new one first
  * @param secrets per-endpoint secrets (a state code, or FALLBACK), overriding the default ones
  * @param rateLimitPerSecond most deliveries per second to one endpoint
+ * @param tls per-endpoint mutual TLS (a state code, or FALLBACK); an escalation uses its state's
  */
 @ConfigurationProperties("tipline.dispatch.endpoints")
 public record StateEndpoints(@DefaultValue("http://localhost:8090/states/{state}/tips") String urlTemplate,
 		@DefaultValue Map<String, URI> states,
 		@DefaultValue("http://localhost:8090/states/NATIONAL/tips") URI fallbackUrl,
 		@DefaultValue Map<String, URI> escalation, @DefaultValue List<String> defaultSecrets,
-		@DefaultValue Map<String, List<String>> secrets, @DefaultValue("50") double rateLimitPerSecond) {
+		@DefaultValue Map<String, List<String>> secrets, @DefaultValue("50") double rateLimitPerSecond,
+		@DefaultValue Map<String, EndpointTls> tls) {
 
 	static final String ESCALATION_SUFFIX = "/escalation";
+
+	private static final String PREFIX = "tipline.dispatch.endpoints.";
+
+	/**
+	 * One URL as configured, for the start-up check: {@code endpoint} names who receives tips there (for the
+	 * template: every state without a URL of its own), {@code property} where it was set.
+	 */
+	record ConfiguredUrl(String endpoint, String property, String url) {
+	}
 
 	/** The endpoint name of the escalation copy of a state's tip. */
 	public static String escalationOf(String state) {
@@ -54,6 +67,22 @@ public record StateEndpoints(@DefaultValue("http://localhost:8090/states/{state}
 	private static String ownerOf(String endpoint) {
 		return endpoint.endsWith(ESCALATION_SUFFIX)
 				? endpoint.substring(0, endpoint.length() - ESCALATION_SUFFIX.length()) : endpoint;
+	}
+
+	/** The mutual TLS settings of {@code endpoint}, {@link EndpointTls#NONE} without any; an escalation uses its state's. */
+	public EndpointTls tlsOf(String endpoint) {
+		return tls.getOrDefault(ownerOf(endpoint), EndpointTls.NONE);
+	}
+
+	List<ConfiguredUrl> configuredUrls() {
+		List<ConfiguredUrl> urls = new ArrayList<>();
+		urls.add(new ConfiguredUrl("every state without its own URL", PREFIX + "url-template", urlTemplate));
+		new TreeMap<>(states).forEach((state, url) -> urls.add(new ConfiguredUrl(state, PREFIX + "states." + state,
+				url.toString())));
+		urls.add(new ConfiguredUrl(ForwardingPolicy.FALLBACK_ENDPOINT, PREFIX + "fallback-url", fallbackUrl.toString()));
+		new TreeMap<>(escalation).forEach((state, url) -> urls.add(new ConfiguredUrl(escalationOf(state),
+				PREFIX + "escalation." + state, url.toString())));
+		return urls;
 	}
 
 	/** The secrets a delivery to {@code endpoint} is signed with; an escalation uses its state's. */

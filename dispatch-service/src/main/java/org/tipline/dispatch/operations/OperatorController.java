@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +28,14 @@ import org.tipline.events.TipReplayed;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** What an operator needs when tips do not flow: what is stuck, what was dead-lettered, and a way to replay. */
+/**
+ * What an operator needs when tips do not flow: what is stuck, what was dead-lettered, and a way to replay. Only
+ * operators reach it ({@link OperatorGate}); what changes something is logged with the operator's name.
+ */
 @RestController
 class OperatorController {
+
+	private static final Logger log = LoggerFactory.getLogger(OperatorController.class);
 
 	private final DeliveryQueue queue;
 
@@ -69,11 +77,14 @@ class OperatorController {
 	}
 
 	@PostMapping("/v1/dispatch/endpoints/{endpoint}/enable")
-	Mono<Map<String, Object>> enable(@PathVariable String endpoint) {
+	Mono<Map<String, Object>> enable(@PathVariable String endpoint,
+			@RequestAttribute(Operator.ATTRIBUTE) Operator operator) {
 		return blocking(() -> {
 			if (!endpointStatus.enable(endpoint)) {
 				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "endpoint " + endpoint + " is not disabled");
 			}
+			log.info("Operator {} enabled endpoint {}; its waiting deliveries are sent, earliest deadline first",
+					operator.name(), endpoint);
 			worker.wakeUp();
 			return Map.of("endpoint", endpoint, "enabled", true);
 		});
@@ -89,10 +100,11 @@ class OperatorController {
 	/**
 	 * Makes undelivered deliveries due now and puts dead-lettered records back on their topics. Safe to repeat:
 	 * delivered tips are not sent again and a decided tip is not decided again. Every replay is announced, so the
-	 * audit log shows who was replayed and when.
+	 * audit log shows who was replayed and when; which operator replayed is logged here.
 	 */
 	@PostMapping("/v1/dispatch/replay")
-	Mono<ReplayResult> replay(@RequestBody ReplayRequest request) {
+	Mono<ReplayResult> replay(@RequestBody ReplayRequest request,
+			@RequestAttribute(Operator.ATTRIBUTE) Operator operator) {
 		TipId tipId = (request.tipId() != null) ? parse(request.tipId()) : null;
 		String state = (request.state() != null) ? checkedState(request.state()) : null;
 		if (tipId == null && state == null) {
@@ -111,6 +123,9 @@ class OperatorController {
 			for (TipReplayed event : replayed) {
 				events.publish(EventType.TIP_REPLAYED, event.reference() + "/replay/" + now.toEpochMilli(), event.tipId(),
 						now, event);
+				// TipReplayed has no field for who replayed: this line is the record of it
+				log.info("Operator {} replayed tip {}: {} {}", operator.name(), event.tipId(), event.what(),
+						event.reference());
 			}
 			worker.wakeUp();
 			return new ReplayResult(due, letters);

@@ -10,16 +10,27 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A state endpoint for tests: answers each POST as the test tells it (status, headers, body, delay) and keeps
- * every request it got, headers and raw body.
+ * every request it got, headers and raw body. Plain HTTP, or HTTPS that requires a client certificate.
  */
 public final class StubEndpoint implements AutoCloseable {
 
-	public record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
+	/** {@code chunked}: the body is sent without a Content-Length, so its size shows only as it is read. */
+	public record Answer(int status, Map<String, String> headers, String body, long delayMillis, boolean chunked) {
+
+		public Answer(int status, Map<String, String> headers, String body, long delayMillis) {
+			this(status, headers, body, delayMillis, false);
+		}
 
 		public static Answer status(int status) {
 			return new Answer(status, Map.of(), "", 0);
@@ -40,13 +51,36 @@ public final class StubEndpoint implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final String scheme;
+
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	private volatile Function<Received, Answer> answers = (request) -> Answer.status(202);
 
 	public StubEndpoint() {
+		this(null);
+	}
+
+	/** With {@code tls}, HTTPS that completes no request without a client certificate {@code tls} trusts. */
+	public StubEndpoint(SSLContext tls) {
 		try {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			if (tls == null) {
+				server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+				scheme = "http";
+			}
+			else {
+				HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+				https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+					@Override
+					public void configure(HttpsParameters parameters) {
+						SSLParameters ssl = tls.getDefaultSSLParameters();
+						ssl.setNeedClientAuth(true);
+						parameters.setSSLParameters(ssl);
+					}
+				});
+				server = https;
+				scheme = "https";
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -57,11 +91,11 @@ public final class StubEndpoint implements AutoCloseable {
 	}
 
 	public URI url(String path) {
-		return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+		return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + path);
 	}
 
 	public String urlTemplate() {
-		return "http://127.0.0.1:" + server.getAddress().getPort() + "/states/{state}/tips";
+		return scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/states/{state}/tips";
 	}
 
 	public void answer(Function<Received, Answer> answers) {
@@ -87,7 +121,7 @@ public final class StubEndpoint implements AutoCloseable {
 		}
 		answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
 		byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-		exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : body.length);
+		exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : answer.chunked() ? 0 : body.length);
 		if (body.length > 0) {
 			exchange.getResponseBody().write(body);
 		}
