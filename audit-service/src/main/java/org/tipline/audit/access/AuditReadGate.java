@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.tipline.security.ApiKeys;
 import org.tipline.security.KeyRing;
 import reactor.core.publisher.Mono;
@@ -34,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AuditReadGate implements WebFilter {
 
-	private static final String API = "/v1/audit";
+	private static final PathPattern AUDIT_API = PathPatternParser.defaultInstance.parse("/v1/audit/**");
 
 	private final KeyRing<Reader> readers;
 
@@ -57,8 +59,8 @@ class AuditReadGate implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		String path = request.getPath().pathWithinApplication().value();
-		if (!path.equals(API) && !path.startsWith(API + "/")) {
+		// matched as the handlers match, on decoded segments: /v1/%61udit/... reaches the same handler
+		if (!AUDIT_API.matches(request.getPath().pathWithinApplication())) {
 			return chain.filter(exchange);
 		}
 		Optional<String> key = ApiKeys.fromAuthorization(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));

@@ -1,5 +1,6 @@
 package org.tipline.audit.access;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -33,6 +35,9 @@ class ReaderRolesIT extends AuditServiceTest {
 			"Jane Roe", "12 Elm Street", "narrative", "callerPhone");
 
 	private static UUID tip;
+
+	@LocalServerPort
+	int port;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -142,6 +147,16 @@ class ReaderRolesIT extends AuditServiceTest {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.detail")
 			.isEqualTo("This request needs the role OVERSIGHT; reader analyst has the role ANALYST.");
+	}
+
+	@Test
+	void aPercentEncodedPathReachesNoHandlerPastTheGate() {
+		for (String encoded : List.of("/v1/%61udit/oversight/withheld", "/v1/audit/%6Fversight/withheld",
+				"/v1/audit/oversight/%77ithheld")) {
+			URI raw = URI.create("http://localhost:" + port + encoded);
+			anonymous.get().uri(raw).exchange().expectStatus().isUnauthorized();
+			analyst().get().uri(raw).exchange().expectStatus().isForbidden();
+		}
 	}
 
 	@Test
