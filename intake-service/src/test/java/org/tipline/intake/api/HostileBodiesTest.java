@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tipline.events.TipId;
 import org.tipline.events.TipReceived;
+import org.tipline.testing.FuzzRandom;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;

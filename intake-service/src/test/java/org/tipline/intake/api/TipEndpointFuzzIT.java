@@ -28,6 +28,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.tipline.intake.IntakeApplication;
 import org.tipline.intake.RunningIntake;
 import org.tipline.intake.TestAdapters;
+import org.tipline.testing.FuzzRandom;
 import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.tipline.intake.api;
+package org.tipline.testing;
 
 import java.util.List;
 import java.util.Random;
@@ -9,22 +9,23 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
- * The seeded random the fuzz tests draw their inputs from, and the loop that runs a fixed number of tries on it. The
- * seed is fresh on every run, so that runs together try more than one would, unless {@value #SEED_PROPERTY} names
- * one; a failure names the seed, and rerunning with it draws the same inputs in the same order.
+ * The seeded random that fuzz tests in every service draw their inputs from, and the loop that runs a fixed number
+ * of tries on it. The seed is fresh on every run, so that runs together try more than one would, unless
+ * {@value #SEED_PROPERTY} names one; a failure names the seed, and rerunning with it draws the same inputs in the
+ * same order. One seed serves the whole test JVM: every {@link #forEachTry} starts its own random from it.
  */
-final class FuzzRandom extends Random {
+public final class FuzzRandom extends Random {
 
-	static final String SEED_PROPERTY = "tipline.fuzz.seed";
+	public static final String SEED_PROPERTY = "tipline.fuzz.seed";
 
 	/** Printable ASCII, space to tilde. */
-	static final String PRINTABLE = IntStream.rangeClosed(' ', '~')
+	public static final String PRINTABLE = IntStream.rangeClosed(' ', '~')
 		.mapToObj(Character::toString)
 		.collect(Collectors.joining());
 
-	static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	public static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-	static final String DIGITS = "0123456789";
+	public static final String DIGITS = "0123456789";
 
 	private static final long SEED = seed();
 
@@ -33,7 +34,7 @@ final class FuzzRandom extends Random {
 	}
 
 	/** Runs {@code oneTry} {@code tries} times on one random and stops at the first failure. */
-	static void forEachTry(int tries, ThrowingConsumer<FuzzRandom> oneTry) {
+	public static void forEachTry(int tries, ThrowingConsumer<FuzzRandom> oneTry) {
 		// printed before the first try as well: a try that hangs until the build times out fails with no message
 		System.out.printf("%d fuzz tries with -D%s=%d%n", tries, SEED_PROPERTY, SEED);
 		FuzzRandom random = new FuzzRandom();
@@ -41,7 +42,7 @@ final class FuzzRandom extends Random {
 			try {
 				oneTry.accept(random);
 			}
-			// a StackOverflowError on a deep body is a finding like any other, and needs its seed as much
+			// a StackOverflowError on a deep input is a finding like any other, and needs its seed as much
 			catch (Throwable failure) {
 				throw new AssertionError("try %d of %d failed; replay it with -D%s=%d".formatted(attempt, tries,
 						SEED_PROPERTY, SEED), failure);
@@ -49,12 +50,12 @@ final class FuzzRandom extends Random {
 		}
 	}
 
-	<T> T oneOf(List<T> values) {
+	public <T> T oneOf(List<T> values) {
 		return values.get(nextInt(values.size()));
 	}
 
 	/** Text of {@code minLength} to {@code maxLength} characters, each from {@code alphabet}. */
-	String textOf(String alphabet, int minLength, int maxLength) {
+	public String textOf(String alphabet, int minLength, int maxLength) {
 		int length = nextInt(minLength, maxLength + 1);
 		StringBuilder text = new StringBuilder(length);
 		for (int index = 0; index < length; index++) {
@@ -67,7 +68,7 @@ final class FuzzRandom extends Random {
 	 * Text of any UTF-16 units. Drawn evenly from all 65,536, control characters and lone surrogates would be rare;
 	 * they are what JSON, UTF-8 and PostgreSQL treat specially, so they get a share of their own.
 	 */
-	String anyText(int minLength, int maxLength) {
+	public String anyText(int minLength, int maxLength) {
 		int length = nextInt(minLength, maxLength + 1);
 		StringBuilder text = new StringBuilder(length);
 		for (int index = 0; index < length; index++) {
