@@ -42,6 +42,7 @@ import org.tipline.events.Topics;
 import org.tipline.testing.SharedKafka;
 import org.tipline.security.ApiKeys;
 import org.tipline.testing.SharedPostgres;
+import org.tipline.testing.TestFieldKeys;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +83,7 @@ class DispatchIT {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
 		registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("dispatch"));
+		registry.add("tipline.field-encryption.private-keyset-file", TestFieldKeys::privateKeysetFile);
 		registry.add("tipline.dispatch.endpoints.url-template", endpoint::urlTemplate);
 		registry.add("tipline.dispatch.endpoints.escalation.NV", () -> endpoint.url("/escalation/NV").toString());
 		registry.add("tipline.dispatch.operators.on-call.key-sha256", () -> ApiKeys.sha256Hex(OPERATOR_KEY));

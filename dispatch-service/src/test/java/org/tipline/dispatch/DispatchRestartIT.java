@@ -28,6 +28,7 @@ import org.tipline.events.TipTriaged;
 import org.tipline.events.Topics;
 import org.tipline.testing.SharedKafka;
 import org.tipline.testing.SharedPostgres;
+import org.tipline.testing.TestFieldKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -103,6 +104,7 @@ class DispatchRestartIT {
 		properties.put("tipline.dispatch.endpoints.url-template", endpoint.urlTemplate());
 		properties.put("tipline.dispatch.endpoints.default-secrets", DispatchIT.SECRET);
 		properties.put("tipline.dispatch.outbound.allow-insecure-local-endpoints", true);
+		properties.put("tipline.field-encryption.private-keyset-file", TestFieldKeys.privateKeysetFile());
 		properties.put("tipline.dispatch.delivery.initial-backoff", "200ms");
 		properties.put("tipline.dispatch.delivery.max-backoff", "1s");
 		// as command-line arguments, so they count over application.yml as they would in production

@@ -8,6 +8,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.NestedExceptionUtils;
 import org.tipline.testing.SharedKafka;
 import org.tipline.testing.SharedPostgres;
+import org.tipline.testing.TestFieldKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +23,7 @@ class DispatchStartupIT {
 				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
 				"--spring.datasource.url=" + SharedPostgres.jdbcUrl("dispatch_startup"),
 				"--tipline.dispatch.endpoints.default-secrets=" + DispatchIT.SECRET,
+				"--tipline.field-encryption.private-keyset-file=" + TestFieldKeys.privateKeysetFile(),
 				"--tipline.dispatch.endpoints.states.FL=https://127.0.0.1/states/FL/tips"))
 			.satisfies((thrown) -> assertThat(NestedExceptionUtils.getMostSpecificCause(thrown))
 				.isInstanceOf(InvalidSettingsException.class)

@@ -37,6 +37,7 @@ import org.tipline.events.TipReceived;
 import org.tipline.events.TipTriaged;
 import org.tipline.events.TraffickingType;
 import org.tipline.testing.SharedKafka;
+import org.tipline.testing.TestFieldKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes pipeline events as the other services do and reads what dispatch published, on the real broker. */
@@ -47,11 +48,13 @@ final class PipelineEvents {
 	private PipelineEvents() {
 	}
 
+	/** A tip as triage publishes it: personal fields sealed as intake sealed them. */
 	static TipTriaged triaged(ReporterRole role, Consent consent, String state, Priority priority) {
 		TipId id = new TipId(UUID.randomUUID());
 		TipReceived tip = new TipReceived(id, Instant.now(), Channel.SMS, "m-" + id, "en",
 				new Reporter(role, consent, null), "a narrative", null, "+13055550100");
-		return new TipTriaged(id, Instant.now(), tip, new Jurisdiction(StateCode.of(state), 1.0, JurisdictionBasis.STATED),
+		return new TipTriaged(id, Instant.now(), TestFieldKeys.seal(tip),
+				new Jurisdiction(StateCode.of(state), 1.0, JurisdictionBasis.STATED),
 				new Classification(false, priority == Priority.P1, TraffickingType.LABOR, role, List.of()), priority,
 				"test", List.of());
 	}
@@ -63,7 +66,8 @@ final class PipelineEvents {
 				new Reporter(role, consent, new Contact("+13055550101", "reporter@example.org")),
 				"kept at the motel by the highway",
 				new Location(StateCode.of(state), "Wichita", "67202", "12 Hidden Lane", 37.6872, -97.3301), "+13055550199");
-		return new TipTriaged(id, Instant.now(), tip, new Jurisdiction(StateCode.of(state), 1.0, JurisdictionBasis.STATED),
+		return new TipTriaged(id, Instant.now(), TestFieldKeys.seal(tip),
+				new Jurisdiction(StateCode.of(state), 1.0, JurisdictionBasis.STATED),
 				new Classification(false, priority == Priority.P1, TraffickingType.SEX, role, List.of()), priority, "test",
 				List.of());
 	}

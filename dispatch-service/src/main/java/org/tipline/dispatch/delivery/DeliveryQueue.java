@@ -84,6 +84,19 @@ public class DeliveryQueue {
 			.update();
 	}
 
+	/**
+	 * Every waiting delivery to {@code endpoint} becomes due at {@code at}, whatever its own back-off said: when a
+	 * paused endpoint is tried again, and when it answers again, the claim takes its deliveries earliest deadline
+	 * first instead of in the order their separate back-offs happened to end. Claimed ones keep their lease.
+	 */
+	void dueTogether(String endpoint, Instant at, Instant now) {
+		jdbc.sql("""
+				UPDATE delivery SET next_attempt_at = ?
+				WHERE endpoint = ? AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)""")
+			.params(Timestamp.from(at), endpoint, Timestamp.from(now))
+			.update();
+	}
+
 	/** Gives a claimed delivery back without counting an attempt, e.g. when the endpoint's rate limit is reached. */
 	void release(String deliveryId, Instant next) {
 		jdbc.sql("UPDATE delivery SET next_attempt_at = ?, lease_until = NULL WHERE delivery_id = ? AND status = 'PENDING'")

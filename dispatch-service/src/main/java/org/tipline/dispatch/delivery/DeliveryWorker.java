@@ -25,6 +25,7 @@ import org.tipline.dispatch.publish.DispatchEvents;
 import org.tipline.events.DeliveryOutcome;
 import org.tipline.events.EventType;
 import org.tipline.events.TipDeliveryAttempted;
+import org.tipline.security.UnsealedFieldException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,6 +71,8 @@ public class DeliveryWorker implements SmartLifecycle, DisposableBean {
 
 	private final DeliveryTrace trace;
 
+	private final DeliveryBodies bodies;
+
 	private final Semaphore slots;
 
 	private final Semaphore wake = new Semaphore(0);
@@ -82,8 +85,9 @@ public class DeliveryWorker implements SmartLifecycle, DisposableBean {
 
 	DeliveryWorker(DeliveryQueue queue, EndpointStatus endpointStatus, StateEndpoints endpoints,
 			DeliveryProperties properties, OutboundProperties outbound, DispatchEvents events, JsonMapper json,
-			MeterRegistry meters, DeliveryTrace trace, Clock clock) {
+			MeterRegistry meters, DeliveryTrace trace, DeliveryBodies bodies, Clock clock) {
 		this.queue = queue;
+		this.bodies = bodies;
 		this.endpointStatus = endpointStatus;
 		this.endpoints = endpoints;
 		this.properties = properties;
@@ -208,7 +212,10 @@ public class DeliveryWorker implements SmartLifecycle, DisposableBean {
 				result.delivered() ? "delivered" : "failed").increment();
 		if (result.delivered()) {
 			queue.markDelivered(delivery.deliveryId(), attempt, finished, result.status(), result.caseNumber());
-			guard.succeeded(delivery.endpoint());
+			if (guard.succeeded(delivery.endpoint())) {
+				queue.dueTogether(delivery.endpoint(), finished, finished);
+				wakeUp();
+			}
 			recordLatency(delivery, finished);
 			return;
 		}
@@ -217,9 +224,13 @@ public class DeliveryWorker implements SmartLifecycle, DisposableBean {
 			log.error("ALERT endpoint {} answered 410 Gone and is disabled; its deliveries wait until an operator "
 					+ "enables it again (POST /v1/dispatch/endpoints/{}/enable)", delivery.endpoint(), delivery.endpoint());
 		}
-		guard.failed(delivery.endpoint(), finished);
-		queue.retryLater(delivery.deliveryId(), attempt, schedule.nextAttempt(attempt, finished, result.retryAfter()),
-				result.status(), errorOf(result));
+		Instant pausedUntil = guard.failed(delivery.endpoint(), finished);
+		Instant next = schedule.nextAttempt(attempt, finished, result.retryAfter());
+		if (pausedUntil != null && !next.isAfter(pausedUntil)) {
+			next = pausedUntil;
+			queue.dueTogether(delivery.endpoint(), pausedUntil, finished);
+		}
+		queue.retryLater(delivery.deliveryId(), attempt, next, result.status(), errorOf(result));
 	}
 
 	private AttemptResult send(Delivery delivery, Map<String, String> traceHeaders) {
@@ -234,7 +245,16 @@ public class DeliveryWorker implements SmartLifecycle, DisposableBean {
 		catch (IllegalStateException ex) {
 			return new AttemptResult(null, 0, null, null, ex.getMessage());
 		}
-		return sender.send(url, endpoints.tlsOf(delivery.endpoint()), delivery.deliveryId(), delivery.body(), secrets,
+		String body;
+		try {
+			body = bodies.open(delivery.body());
+		}
+		catch (UnsealedFieldException ex) {
+			// the keyset lacks the key this tip was sealed under (a rotation rolled out in the wrong order); the
+			// delivery waits, retried, until dispatch has it
+			return new AttemptResult(null, 0, null, null, ex.getMessage());
+		}
+		return sender.send(url, endpoints.tlsOf(delivery.endpoint()), delivery.deliveryId(), body, secrets,
 				traceHeaders);
 	}
 

@@ -42,12 +42,17 @@ final class EndpointGuard {
 		return state(endpoint).take(now, ratePerSecond);
 	}
 
-	void succeeded(String endpoint) {
-		state(endpoint).succeeded();
+	/**
+	 * Whether this success ends a pause of the endpoint (its circuit had opened): it has recovered. One delivery
+	 * failing among successes is not a pause, so its own back-off stands.
+	 */
+	boolean succeeded(String endpoint) {
+		return state(endpoint).succeeded();
 	}
 
-	void failed(String endpoint, Instant now) {
-		state(endpoint).failed(now, failureThreshold, coolDown);
+	/** When the endpoint's circuit opened (or stays open) with this failure, until when; else null. */
+	Instant failed(String endpoint, Instant now) {
+		return state(endpoint).failed(now, failureThreshold, coolDown);
 	}
 
 	private State state(String endpoint) {
@@ -85,16 +90,20 @@ final class EndpointGuard {
 			return Duration.ofMillis((long) Math.ceil((1 - tokens) / ratePerSecond * 1000));
 		}
 
-		synchronized void succeeded() {
+		synchronized boolean succeeded() {
+			boolean recovered = !openUntil.equals(Instant.MIN);
 			consecutiveFailures = 0;
 			openUntil = Instant.MIN;
+			return recovered;
 		}
 
-		synchronized void failed(Instant now, int threshold, Duration coolDown) {
+		synchronized Instant failed(Instant now, int threshold, Duration coolDown) {
 			consecutiveFailures++;
 			if (consecutiveFailures >= threshold) {
 				openUntil = now.plus(coolDown);
+				return openUntil;
 			}
+			return null;
 		}
 	}
 }

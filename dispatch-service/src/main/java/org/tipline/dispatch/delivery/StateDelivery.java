@@ -37,6 +37,11 @@ public record StateDelivery(String deliveryId, String tipId, Instant receivedAt,
 				redact, redacted(decided.triaged().tip(), redact));
 	}
 
+	StateDelivery withTip(TipReceived other) {
+		return new StateDelivery(deliveryId, tipId, receivedAt, deadline, priority, jurisdiction, classification,
+				linkedTipIds, decision, redacted, other);
+	}
+
 	static TipReceived redacted(TipReceived tip, List<String> fields) {
 		if (fields.isEmpty()) {
 			return tip;

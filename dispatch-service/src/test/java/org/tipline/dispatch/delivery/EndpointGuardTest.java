@@ -35,6 +35,22 @@ class EndpointGuardTest {
 	}
 
 	@Test
+	void saysUntilWhenAnEndpointIsPausedAndWhenASuccessEndsThePause() {
+		EndpointGuard guard = new EndpointGuard(2, Duration.ofSeconds(30), 100);
+		assertThat(guard.failed("NV", now)).isNull();
+		assertThat(guard.failed("NV", now)).isEqualTo(now.plusSeconds(30));
+		assertThat(guard.succeeded("NV")).as("the pause ends: its deliveries go again, earliest deadline first").isTrue();
+		assertThat(guard.succeeded("NV")).isFalse();
+	}
+
+	@Test
+	void oneFailingDeliveryAmongSuccessesIsNoPause() {
+		EndpointGuard guard = new EndpointGuard(2, Duration.ofSeconds(30), 100);
+		guard.failed("UT", now);
+		assertThat(guard.succeeded("UT")).isFalse();
+	}
+
+	@Test
 	void rateLimitHandsOutTokensAndSaysHowLongToWait() {
 		EndpointGuard guard = new EndpointGuard(5, Duration.ofSeconds(30), 2);
 
