@@ -69,6 +69,13 @@ public final class PipelineEvents implements AutoCloseable {
 				 "breachedAt":"%s"}""".formatted(tip, tip, state, state, priority, deadline, at));
 	}
 
+	/** As triage publishes it: keyed by the earlier tip, its id the same every time the link is found again. */
+	public void linked(UUID tip, UUID laterTip, Instant at) {
+		publish(Topics.TIPS_LINKED, EventType.TIP_LINKED, "/tipline/triage", tip + "/linked/" + laterTip, tip, """
+				{"tipId":"%s","linkedTipId":"%s","linkedAt":"%s","evidence":["PHONE","STORY"]}"""
+			.formatted(tip, laterTip, at));
+	}
+
 	public void publish(String topic, EventType type, String source, String id, UUID tip, String json) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, tip.toString(),
 				json.getBytes(StandardCharsets.UTF_8));

@@ -1,11 +1,12 @@
 package org.tipline.triage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.tipline.events.Classification;
 import org.tipline.events.Jurisdiction;
-import org.tipline.events.TipId;
+import org.tipline.events.TipLinked;
 import org.tipline.events.TipReceived;
 import org.tipline.events.TipTriaged;
 import org.tipline.triage.classification.TipClassifier;
@@ -32,13 +33,25 @@ public class Triage {
 		this.clock = clock;
 	}
 
-	public TipTriaged apply(TipReceived tip) {
+	public Result apply(TipReceived tip) {
 		Narrative narrative = Narrative.of(tip.narrative());
 		JurisdictionResolver.Resolution resolution = jurisdictions.resolveWithTowns(tip, narrative);
 		Jurisdiction jurisdiction = resolution.jurisdiction();
 		Classification classification = classifier.classify(tip, narrative);
-		List<TipId> linked = linker.linkedTips(tip, narrative, jurisdiction.state(), resolution.towns());
-		return new TipTriaged(tip.tipId(), clock.instant(), tip, jurisdiction, classification,
-				PriorityRule.priorityOf(classification), TipClassifier.VERSION, linked);
+		List<TipLinker.Link> links = linker.links(tip, narrative, jurisdiction.state(), resolution.towns());
+		Instant triagedAt = clock.instant();
+		TipTriaged triaged = new TipTriaged(tip.tipId(), triagedAt, tip, jurisdiction, classification,
+				PriorityRule.priorityOf(classification), TipClassifier.VERSION,
+				links.stream().map(TipLinker.Link::tipId).toList());
+		return new Result(triaged, links.stream()
+			.map((link) -> new TipLinked(link.tipId(), tip.tipId(), triagedAt, link.evidence()))
+			.toList());
+	}
+
+	/**
+	 * What triaging one tip publishes: the triaged tip, which names the earlier tips about the same incident, and
+	 * for each of those a {@link TipLinked} keyed by it, so the link is recorded both ways.
+	 */
+	public record Result(TipTriaged triaged, List<TipLinked> linked) {
 	}
 }

@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,10 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tipline.events.Channel;
 import org.tipline.events.CloudEventHeaders;
 import org.tipline.events.EventType;
+import org.tipline.events.LinkEvidence;
 import org.tipline.events.Location;
 import org.tipline.events.Priority;
 import org.tipline.events.StateCode;
 import org.tipline.events.TipId;
+import org.tipline.events.TipLinked;
 import org.tipline.events.TipReceived;
 import org.tipline.events.TipTriaged;
 import org.tipline.events.Topics;
@@ -40,11 +46,13 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code triageTip} on the real broker: sealed tips in, triaged tips out, still sealed. */
+/** {@code triageTip} on the real broker: sealed tips in, triaged tips out, still sealed, and links both ways. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class TriageTipIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Random RANDOM = new Random();
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -70,6 +78,52 @@ class TriageTipIT {
 	}
 
 	@Test
+	void aSecondReportOfTheSameNumberIsLinkedBothWaysAndARedeliveryRepeatsTheLinkUnderItsId() throws Exception {
+		String phone = uniquePhone();
+		TipReceived first = TestFieldKeys.seal(tip("the ad lists " + phone + " for dates"));
+		TipReceived second = TestFieldKeys.seal(tip("they answer at " + phone + " at the motel"));
+		publish(Topics.TIPS_RECEIVED, first.tipId(), json.writeValueAsBytes(first));
+		awaitRecord(Topics.TIPS_TRIAGED, first.tipId());
+
+		publish(Topics.TIPS_RECEIVED, second.tipId(), json.writeValueAsBytes(second));
+
+		TipTriaged triaged = json.readValue(awaitRecord(Topics.TIPS_TRIAGED, second.tipId()).value(), TipTriaged.class);
+		assertThat(triaged.linkedTipIds()).containsExactly(first.tipId());
+		ConsumerRecord<String, byte[]> published = awaitRecord(Topics.TIPS_LINKED, first.tipId());
+		TipLinked linked = json.readValue(published.value(), TipLinked.class);
+		assertThat(linked.tipId()).isEqualTo(first.tipId());
+		assertThat(linked.linkedTipId()).isEqualTo(second.tipId());
+		assertThat(linked.linkedAt()).isEqualTo(triaged.triagedAt());
+		assertThat(linked.evidence()).containsExactly(LinkEvidence.PHONE);
+		String linkId = first.tipId() + "/linked/" + second.tipId();
+		assertThat(header(published, CloudEventHeaders.ID)).isEqualTo(linkId);
+		assertThat(header(published, CloudEventHeaders.TYPE)).isEqualTo("org.tipline.tip.linked.v1");
+		assertThat(header(published, CloudEventHeaders.SUBJECT)).isEqualTo(first.tipId().toString());
+		assertThat(new String(published.value(), StandardCharsets.UTF_8)).doesNotContain(phone.replaceAll("\\D", ""));
+		assertThat(recordsFor(Topics.TIPS_LINKED, second.tipId())).as("the earlier tip was triaged alone").isEmpty();
+
+		publish(Topics.TIPS_RECEIVED, second.tipId(), json.writeValueAsBytes(second));
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> recordsFor(Topics.TIPS_TRIAGED, second.tipId()).size() == 2);
+		assertThat(recordsFor(Topics.TIPS_LINKED, first.tipId())).hasSize(2)
+			.allSatisfy((repeated) -> assertThat(header(repeated, CloudEventHeaders.ID)).isEqualTo(linkId));
+	}
+
+	@Test
+	void createsTheLinkedTopicWithSixPartitionsWhenItStarts() throws Exception {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
+			TopicDescription linked = admin.describeTopics(List.of(Topics.TIPS_LINKED))
+				.allTopicNames()
+				.get()
+				.get(Topics.TIPS_LINKED);
+
+			assertThat(linked.partitions()).hasSize(6);
+		}
+	}
+
+	@Test
 	void deadLettersATipWhoseNarrativeArrivesInTheClear() throws Exception {
 		TipReceived clear = tip("kept at the farm, CLEAR-TEXT-" + UUID.randomUUID());
 		publish(Topics.TIPS_RECEIVED, clear.tipId(), json.writeValueAsBytes(clear));
@@ -82,6 +136,15 @@ class TriageTipIT {
 	private static TipReceived tip(String narrative) {
 		return new TipReceived(new TipId(UUID.randomUUID()), Instant.now(), Channel.PHONE, "call-" + UUID.randomUUID(),
 				"en", null, narrative, new Location(null, null, null, null, null, null), null);
+	}
+
+	/** Random enough that no other test's tip shares it. */
+	private static String uniquePhone() {
+		return "(918) %03d-%04d".formatted(RANDOM.nextInt(1000), RANDOM.nextInt(10_000));
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
 	}
 
 	private static void publish(String topic, TipId tipId, byte[] value) throws Exception {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.tipline.events.EventType;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * without personal data are copied into the entry.
  */
 public class HopReader {
+
+	private static final Pattern KIND = Pattern.compile("[A-Z][A-Z_]{0,31}");
 
 	private final JsonMapper json;
 
@@ -95,6 +98,9 @@ public class HopReader {
 			case TIP_REPLAYED -> entries.add(new HopEntry(tipId, Hop.REPLAYED, service, instant(event, "replayedAt"),
 					text(event, "what"), details("what", text(event, "what"), "reference", text(event, "reference")),
 					reference));
+			case TIP_LINKED -> entries.add(new HopEntry(tipId, Hop.LINKED, service, instant(event, "linkedAt"),
+					"LINKED", details("linkedTipId", text(event, "linkedTipId"), "evidence", kinds(event, "evidence")),
+					reference));
 		}
 		return entries;
 	}
@@ -140,6 +146,20 @@ public class HopReader {
 			}
 		}
 		throw new UnreadableEventException("dead letter from " + letter.originalTopic() + " names no tip");
+	}
+
+	/**
+	 * The names in an array of kinds ({@code PHONE}, {@code STORY}), and nothing that is not shaped like one: the
+	 * log can never give back a phone number or a name a faulty producer put there instead.
+	 */
+	private static List<String> kinds(JsonNode node, String field) {
+		List<String> kinds = new ArrayList<>();
+		for (JsonNode value : node.path(field)) {
+			if (value.isString() && KIND.matcher(value.asString()).matches()) {
+				kinds.add(value.asString());
+			}
+		}
+		return kinds;
 	}
 
 	/** A decimal number as its shortest text: the log's canonical form has no floating point. */

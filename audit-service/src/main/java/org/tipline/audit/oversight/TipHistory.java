@@ -97,7 +97,10 @@ record TipHistory(UUID tipId, Instant firstSeenAt, Instant receivedAt, String st
 			if (firstSeenAt == null || entry.at().isBefore(firstSeenAt)) {
 				firstSeenAt = entry.at();
 			}
-			if (lastAt == null || !entry.at().isBefore(lastAt)) {
+			// A link is a fact learned about the tip, days later perhaps, not a step on its way to a state: it
+			// stands for the last hop only while the log holds nothing else of the tip.
+			boolean progress = entry.hop() != Hop.LINKED;
+			if (lastHop == null || (progress && (lastHop == Hop.LINKED || !entry.at().isBefore(lastAt)))) {
 				lastAt = entry.at();
 				lastHop = entry.hop();
 			}
@@ -124,7 +127,7 @@ record TipHistory(UUID tipId, Instant firstSeenAt, Instant receivedAt, String st
 				case DELIVERED -> deliveredAt = (deliveredAt == null) ? entry.at() : deliveredAt;
 				case DEAD_LETTERED -> deadLetteredAt = (deadLetteredAt == null) ? entry.at() : deadLetteredAt;
 				case SLA_BREACHED -> breaches.add(entry.at());
-				case CONSENT_UPDATED, DELIVERY_ATTEMPTED -> {
+				case LINKED, CONSENT_UPDATED, DELIVERY_ATTEMPTED -> {
 				}
 			}
 		}

@@ -155,6 +155,44 @@ class HopRecordingIT extends AuditServiceTest {
 	}
 
 	@Test
+	void recordsEachLaterTipLinkedToATipOnceOnItsTimelineHoweverOftenTriageFindsIt() {
+		UUID earlier = UUID.randomUUID();
+		UUID later = UUID.randomUUID();
+		UUID latest = UUID.randomUUID();
+		Instant at = Instant.parse("2026-03-01T10:00:00Z");
+		try (PipelineEvents events = new PipelineEvents()) {
+			events.received(earlier, at);
+			events.linked(earlier, later, at.plusSeconds(3600));
+			// the later tip triaged again after a redelivery: the same link, found a little later
+			events.linked(earlier, later, at.plusSeconds(3700));
+			events.linked(earlier, latest, at.plusSeconds(7200));
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> analyst().get()
+				.uri("/v1/audit/tips/{id}", earlier)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.entries[*].hop")
+				.isEqualTo(List.of("RECEIVED", "LINKED", "LINKED"))
+				.jsonPath("$.entries[1].at")
+				.isEqualTo("2026-03-01T11:00:00Z")
+				.jsonPath("$.entries[1].service")
+				.isEqualTo("triage-service")
+				.jsonPath("$.entries[1].outcome")
+				.isEqualTo("LINKED")
+				.jsonPath("$.entries[1].details.linkedTipId")
+				.isEqualTo(later.toString())
+				.jsonPath("$.entries[1].details.evidence")
+				.isEqualTo(List.of("PHONE", "STORY"))
+				.jsonPath("$.entries[2].details.linkedTipId")
+				.isEqualTo(latest.toString()));
+		oversight().get().uri("/v1/audit/tips/{id}", later).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
 	void unknownTipIsNotFound() {
 		oversight().get().uri("/v1/audit/tips/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
 		oversight().get().uri("/v1/audit/tips/not-a-uuid").exchange().expectStatus().isBadRequest();

@@ -1,6 +1,7 @@
 package org.tipline.audit.timeline;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,17 @@ class AnalystViewTest {
 		assertThat(AnalystView.of(entry(Hop.DELIVERED, "DELIVERED", Map.of("endpoint", "OH", "statusCode", 202,
 				"latencyMillis", 40L, "stateCaseNumber", "CASE-OH", "deliveryId", "d-1", "addedLater", "x")))
 			.details()).containsOnlyKeys("endpoint", "statusCode", "latencyMillis");
+	}
+
+	@Test
+	void showsALinkWhole() {
+		AuditLedger.RecordedEntry linked = entry(Hop.LINKED, "LINKED",
+				Map.of("linkedTipId", "0b7e0f1e-1d2c-3b4a-8f9e-0a1b2c3d4e5f", "evidence", List.of("PHONE", "STORY")));
+
+		AuditLedger.RecordedEntry seen = AnalystView.of(linked);
+
+		assertThat(seen.details()).isEqualTo(linked.details());
+		assertThat(seen.outcome()).isEqualTo("LINKED");
 	}
 
 	private static AuditLedger.RecordedEntry entry(Hop hop, String outcome, Map<String, Object> details) {

@@ -18,7 +18,9 @@ public enum EventType {
 
 	TIP_SLA_BREACHED("org.tipline.tip.sla-breached.v1", TipSlaBreached.class),
 
-	TIP_REPLAYED("org.tipline.tip.replayed.v1", TipReplayed.class);
+	TIP_REPLAYED("org.tipline.tip.replayed.v1", TipReplayed.class),
+
+	TIP_LINKED("org.tipline.tip.linked.v1", TipLinked.class);
 
 	private final String wireName;
 

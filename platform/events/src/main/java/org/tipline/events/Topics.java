@@ -17,6 +17,8 @@ public final class Topics {
 
 	public static final String TIPS_REPLAYS = "tips.replays.v1";
 
+	public static final String TIPS_LINKED = "tips.linked.v1";
+
 	private Topics() {
 	}
 }

@@ -27,7 +27,8 @@ class EventContractsTest {
 				Arguments.of("tip-delivery-attempted.json", TipDeliveryAttempted.class),
 				Arguments.of("tip-consent-updated.json", TipConsentUpdated.class),
 				Arguments.of("tip-sla-breached.json", TipSlaBreached.class),
-				Arguments.of("tip-replayed.json", TipReplayed.class));
+				Arguments.of("tip-replayed.json", TipReplayed.class),
+				Arguments.of("tip-linked.json", TipLinked.class));
 	}
 
 	@ParameterizedTest

@@ -117,7 +117,7 @@ public final class TriageEvaluation {
 		Map<TipId, String> idsByTip = new LinkedHashMap<>();
 		for (LabeledTip labeled : read(file)) {
 			idsByTip.put(labeled.tip().tipId(), labeled.id());
-			outcomes.add(new Outcome(labeled.id(), labeled.expected(), triage.apply(labeled.tip()),
+			outcomes.add(new Outcome(labeled.id(), labeled.expected(), triage.apply(labeled.tip()).triaged(),
 					labeled.expectedLinks()));
 		}
 		return new Report(outcomes, idsByTip);

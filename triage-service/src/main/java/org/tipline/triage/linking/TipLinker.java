@@ -1,9 +1,13 @@
 package org.tipline.triage.linking;
 
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
+import org.tipline.events.LinkEvidence;
 import org.tipline.events.StateCode;
 import org.tipline.events.TipId;
 import org.tipline.events.TipReceived;
@@ -36,18 +40,30 @@ public final class TipLinker {
 		this.index = index;
 	}
 
-	public List<TipId> linkedTips(TipReceived tip, Narrative narrative, StateCode state, Set<String> towns) {
+	/**
+	 * The tips the given one reports the same incident as, in tip-id order, each with the kinds of evidence that
+	 * were enough on their own to link them.
+	 */
+	public List<Link> links(TipReceived tip, Narrative narrative, StateCode state, Set<String> towns) {
 		Set<IncidentKey> tipKeys = keys.of(tip, narrative, state, towns);
 		if (tipKeys.isEmpty()) {
 			return List.of();
 		}
-		Set<TipId> linked = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
+		Map<TipId, Set<LinkEvidence>> linked = new TreeMap<>(Comparator.comparing(TipId::toString));
 		for (LinkIndex.Match match : index.rememberAndMatch(tip.tipId(), tip.receivedAt(), tipKeys)) {
 			if (links(match)) {
-				linked.add(match.tipId());
+				linked.computeIfAbsent(match.tipId(), (id) -> EnumSet.noneOf(LinkEvidence.class))
+					.add(evidenceOf(match.kind()));
 			}
 		}
-		return List.copyOf(linked);
+		return linked.entrySet()
+			.stream()
+			.map((link) -> new Link(link.getKey(), List.copyOf(link.getValue())))
+			.toList();
+	}
+
+	/** Another tip about the same incident, and what the two were found to share, in {@link LinkEvidence} order. */
+	public record Link(TipId tipId, List<LinkEvidence> evidence) {
 	}
 
 	private static boolean links(LinkIndex.Match match) {
@@ -55,6 +71,20 @@ public final class TipLinker {
 			case NARRATIVE -> match.shared() >= NARRATIVE_BANDS_TO_LINK;
 			case STORY -> match.shared() >= STORY_TERMS_TO_LINK;
 			default -> true;
+		};
+	}
+
+	/** The published name of each kind of key: a kind added here must be given one in the event contract. */
+	private static LinkEvidence evidenceOf(IncidentKey.Kind kind) {
+		return switch (kind) {
+			case PHONE -> LinkEvidence.PHONE;
+			case EMAIL -> LinkEvidence.EMAIL;
+			case PLATE -> LinkEvidence.PLATE;
+			case ADDRESS -> LinkEvidence.ADDRESS;
+			case URL -> LinkEvidence.URL;
+			case NAME -> LinkEvidence.NAME;
+			case NARRATIVE -> LinkEvidence.NARRATIVE;
+			case STORY -> LinkEvidence.STORY;
 		};
 	}
 }

@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tipline.events.TipReceived;
-import org.tipline.events.TipTriaged;
 import org.tipline.triage.Triage;
 import org.tipline.triage.classification.TipClassifier;
 import org.tipline.triage.evaluation.TriageEvaluation;
@@ -59,7 +58,7 @@ public class TriageBenchmark {
 	}
 
 	@Benchmark
-	public TipTriaged triageOneTip() {
+	public Triage.Result triageOneTip() {
 		TipReceived tip = tips.get(next);
 		next = (next + 1 == tips.size()) ? 0 : next + 1;
 		return triage.apply(tip);

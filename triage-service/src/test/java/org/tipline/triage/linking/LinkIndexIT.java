@@ -49,7 +49,7 @@ class LinkIndexIT {
 		TipReceived second = tip("they answer at " + phone + ", she is kept at the motel", Instant.now());
 
 		triage.apply(first);
-		TipTriaged triaged = triage.apply(second);
+		TipTriaged triaged = triage.apply(second).triaged();
 
 		assertThat(triaged.linkedTipIds()).containsExactly(first.tipId());
 	}
@@ -65,7 +65,7 @@ class LinkIndexIT {
 						new JdbcLinkIndex(jdbc, Duration.ofDays(30), Clock.systemUTC())),
 				Clock.systemUTC());
 
-		assertThat(restarted.apply(tip("same number " + phone + " again", Instant.now())).linkedTipIds())
+		assertThat(restarted.apply(tip("same number " + phone + " again", Instant.now())).triaged().linkedTipIds())
 			.containsExactly(first.tipId());
 	}
 

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.tipline.events.Channel;
+import org.tipline.events.LinkEvidence;
 import org.tipline.events.Location;
 import org.tipline.events.StateCode;
 import org.tipline.events.TipId;
@@ -42,6 +44,17 @@ class TipLinkerTest {
 
 		assertThat(link(second)).containsExactly(first.tipId());
 		assertThat(link(third)).containsExactly(first.tipId());
+	}
+
+	@Test
+	void aLinkNamesEveryKindOfEvidenceThatWasEnoughOnItsOwn() {
+		TipReceived first = tip("a", NOW, "white van, plate number 7ABC123, text (312) 555-0142 for a date", null);
+		TipReceived second = tip("b", NOW.plusSeconds(60), "call 312.555.0142, the van has plates 7ABC-123", null);
+
+		link(first);
+
+		assertThat(links(second)).containsExactly(
+				new TipLinker.Link(first.tipId(), List.of(LinkEvidence.PHONE, LinkEvidence.PLATE)));
 	}
 
 	@Test
@@ -107,7 +120,8 @@ class TipLinkerTest {
 
 		link(housekeeper, "peoria");
 
-		assertThat(link(guest, "peoria")).containsExactly(housekeeper.tipId());
+		assertThat(links(guest, "peoria"))
+			.containsExactly(new TipLinker.Link(housekeeper.tipId(), List.of(LinkEvidence.STORY)));
 	}
 
 	@Test
@@ -152,8 +166,12 @@ class TipLinkerTest {
 				+ "there looks 15 and an older man at the motel collects their cash", null))).isEmpty();
 	}
 
-	private java.util.List<TipId> link(TipReceived tip, String... towns) {
-		return linker.linkedTips(tip, Narrative.of(tip.narrative()), StateCode.of("IL"), Set.of(towns));
+	private List<TipId> link(TipReceived tip, String... towns) {
+		return links(tip, towns).stream().map(TipLinker.Link::tipId).toList();
+	}
+
+	private List<TipLinker.Link> links(TipReceived tip, String... towns) {
+		return linker.links(tip, Narrative.of(tip.narrative()), StateCode.of("IL"), Set.of(towns));
 	}
 
 	private static TipReceived tip(String id, Instant at, String narrative, String callerPhone) {
