@@ -212,7 +212,7 @@ public class DeliveryWorker implements SmartLifecycle, DisposableBean {
 				result.delivered() ? "delivered" : "failed").increment();
 		if (result.delivered()) {
 			queue.markDelivered(delivery.deliveryId(), attempt, finished, result.status(), result.caseNumber());
-			if (guard.succeeded(delivery.endpoint())) {
+			if (guard.succeeded(delivery.endpoint(), finished)) {
 				queue.dueTogether(delivery.endpoint(), finished, finished);
 				wakeUp();
 			}
@@ -223,6 +223,11 @@ public class DeliveryWorker implements SmartLifecycle, DisposableBean {
 			endpointStatus.disable(delivery.endpoint(), finished, "410 Gone");
 			log.error("ALERT endpoint {} answered 410 Gone and is disabled; its deliveries wait until an operator "
 					+ "enables it again (POST /v1/dispatch/endpoints/{}/enable)", delivery.endpoint(), delivery.endpoint());
+		}
+		if (guard.recoveredSince(delivery.endpoint(), attemptedAt)) {
+			// sent while the endpoint was still down, failed after it came back: due again now, with the others
+			queue.retryLater(delivery.deliveryId(), attempt, finished, result.status(), errorOf(result));
+			return;
 		}
 		Instant pausedUntil = guard.failed(delivery.endpoint(), finished);
 		Instant next = schedule.nextAttempt(attempt, finished, result.retryAfter());

@@ -46,8 +46,16 @@ final class EndpointGuard {
 	 * Whether this success ends a pause of the endpoint (its circuit had opened): it has recovered. One delivery
 	 * failing among successes is not a pause, so its own back-off stands.
 	 */
-	boolean succeeded(String endpoint) {
-		return state(endpoint).succeeded();
+	boolean succeeded(String endpoint, Instant now) {
+		return state(endpoint).succeeded(now);
+	}
+
+	/**
+	 * Whether the endpoint came back from a pause after {@code attemptStartedAt}: an attempt that left before and
+	 * failed says nothing about the endpoint now.
+	 */
+	boolean recoveredSince(String endpoint, Instant attemptStartedAt) {
+		return state(endpoint).recoveredSince(attemptStartedAt);
 	}
 
 	/** When the endpoint's circuit opened (or stays open) with this failure, until when; else null. */
@@ -64,6 +72,8 @@ final class EndpointGuard {
 		private int consecutiveFailures;
 
 		private Instant openUntil = Instant.MIN;
+
+		private Instant recoveredAt = Instant.MIN;
 
 		private double tokens;
 
@@ -90,11 +100,18 @@ final class EndpointGuard {
 			return Duration.ofMillis((long) Math.ceil((1 - tokens) / ratePerSecond * 1000));
 		}
 
-		synchronized boolean succeeded() {
+		synchronized boolean succeeded(Instant now) {
 			boolean recovered = !openUntil.equals(Instant.MIN);
 			consecutiveFailures = 0;
 			openUntil = Instant.MIN;
+			if (recovered) {
+				recoveredAt = now;
+			}
 			return recovered;
+		}
+
+		synchronized boolean recoveredSince(Instant attemptStartedAt) {
+			return recoveredAt.isAfter(attemptStartedAt);
 		}
 
 		synchronized Instant failed(Instant now, int threshold, Duration coolDown) {

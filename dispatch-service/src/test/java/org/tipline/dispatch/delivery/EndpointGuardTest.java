@@ -28,7 +28,7 @@ class EndpointGuardTest {
 	void aSuccessClosesTheCircuitAndResetsTheCount() {
 		EndpointGuard guard = new EndpointGuard(2, Duration.ofSeconds(30), 100);
 		guard.failed("TX", now);
-		guard.succeeded("TX");
+		guard.succeeded("TX", now);
 		guard.failed("TX", now);
 
 		assertThat(guard.openCircuits(now)).isEmpty();
@@ -39,15 +39,19 @@ class EndpointGuardTest {
 		EndpointGuard guard = new EndpointGuard(2, Duration.ofSeconds(30), 100);
 		assertThat(guard.failed("NV", now)).isNull();
 		assertThat(guard.failed("NV", now)).isEqualTo(now.plusSeconds(30));
-		assertThat(guard.succeeded("NV")).as("the pause ends: its deliveries go again, earliest deadline first").isTrue();
-		assertThat(guard.succeeded("NV")).isFalse();
+		assertThat(guard.succeeded("NV", now.plusSeconds(40))).as("the pause ends: its deliveries go again, earliest "
+				+ "deadline first").isTrue();
+		assertThat(guard.succeeded("NV", now.plusSeconds(41))).isFalse();
+		assertThat(guard.recoveredSince("NV", now.plusSeconds(39))).as("an attempt sent before it came back").isTrue();
+		assertThat(guard.recoveredSince("NV", now.plusSeconds(40))).isFalse();
 	}
 
 	@Test
 	void oneFailingDeliveryAmongSuccessesIsNoPause() {
 		EndpointGuard guard = new EndpointGuard(2, Duration.ofSeconds(30), 100);
 		guard.failed("UT", now);
-		assertThat(guard.succeeded("UT")).isFalse();
+		assertThat(guard.succeeded("UT", now)).isFalse();
+		assertThat(guard.recoveredSince("UT", now.minusSeconds(1))).isFalse();
 	}
 
 	@Test
