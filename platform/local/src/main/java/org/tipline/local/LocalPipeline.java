@@ -116,11 +116,21 @@ public final class LocalPipeline implements AutoCloseable {
 
 	/** Starts a part again that was killed or stopped ({@code kafka} or a service), once it reports ready. */
 	void restart(String name) throws IOException, InterruptedException {
+		restart(name, List.of());
+	}
+
+	/**
+	 * Stops a part if it still runs and starts it again with {@code extraArguments} after its usual ones (a later
+	 * {@code --property=value} wins), e.g. dispatch with a policy of short deadlines.
+	 */
+	void restart(String name, List<String> extraArguments) throws IOException, InterruptedException {
 		ChildProcess started;
 		synchronized (this) {
-			processes.remove(process(name));
+			ChildProcess running = process(name);
+			running.stop(Duration.ofSeconds(20));
+			processes.remove(running);
 			started = "kafka".equals(name) ? KafkaBroker.start(settings, libraryClasspath())
-					: services.get(name).start(settings);
+					: services.get(name).withExtra(extraArguments).start(settings);
 			processes.add(started);
 		}
 		Service service = services.get(name);
@@ -239,6 +249,12 @@ public final class LocalPipeline implements AutoCloseable {
 	}
 
 	private record Service(String name, String module, String artifactId, int port, List<String> arguments) {
+
+		Service withExtra(List<String> extraArguments) {
+			List<String> all = new ArrayList<>(arguments);
+			all.addAll(extraArguments);
+			return new Service(name, module, artifactId, port, all);
+		}
 
 		ChildProcess start(LocalSettings settings) throws IOException {
 			List<String> jvm = new ArrayList<>(Arrays.asList(settings.serviceJvmOptions().trim().split("\\s+")));

@@ -2,6 +2,8 @@ package org.tipline.local;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -188,6 +191,69 @@ class FaultSuiteIT {
 		}
 	}
 
+	@Test
+	@Order(6)
+	void aStateEndpointDownPastTheP1DeadlineRaisesBreachesThenGetsEverythingInDeadlineOrder() throws Exception {
+		// a deadline short enough to pass while the test waits; the rest of the policy as shipped
+		Path policy = Files.createTempFile(tipline.settings().dataDir(), "short-deadlines-", ".yml");
+		Path shipped = tipline.settings().repository().resolve("dispatch-service/src/main/resources/forwarding-policy.yml");
+		Files.writeString(policy, Files.readString(shipped).replace("P1: 15m", "P1: 20s").replace("version: 1", "version: 2"));
+		tipline.pipeline.restart("dispatch-service", List.of("--tipline.dispatch.policy.file=file:" + policy));
+		try {
+			tipline.pipeline.stop("state-endpoint", Duration.ofSeconds(10));
+			List<String> urgent = new ArrayList<>();
+			List<String> routine = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				routine.add(submit("The workers at the car wash on Main St are not paid and sleep there " + i));
+				urgent.add(submit("A man with a gun is moving two women out of the house tonight " + i));
+			}
+			long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+			while (!allHave(urgent, "SLA_BREACHED") && System.nanoTime() < deadline) {
+				Thread.sleep(2000);
+			}
+			assertThat(urgent).allSatisfy((tipId) -> assertThat(tipline.hops(tipId)).contains("SLA_BREACHED")
+				.doesNotContain("DELIVERED"));
+
+			tipline.pipeline.restart("state-endpoint");
+			Set<String> all = new HashSet<>(urgent);
+			all.addAll(routine);
+			reconcile(all);
+
+			List<String> arrivals = tipline.deliveries().stream()
+				.map(Delivered::tipId)
+				.filter(all::contains)
+				.distinct()
+				.toList();
+			System.out.println("endpoint-down scenario: arrival order " + arrivals.stream()
+				.map((tipId) -> urgent.contains(tipId) ? "P1" : "P3").toList());
+			// claimed earliest deadline first, but sent several at a time, so arrivals interleave a little
+			double urgentRank = arrivals.stream().filter(urgent::contains).mapToInt(arrivals::indexOf).average().orElseThrow();
+			double routineRank = arrivals.stream().filter(routine::contains).mapToInt(arrivals::indexOf).average().orElseThrow();
+			assertThat(arrivals).hasSize(all.size());
+			assertThat(urgentRank).as("the tips whose deadline passed arrive, on average, before the others")
+				.isLessThan(routineRank);
+		}
+		finally {
+			tipline.pipeline.restart("dispatch-service");
+		}
+	}
+
+	private static String submit(String narrative) throws Exception {
+		HttpResponse<String> response = tipline.post("/v1/tips", TestPipeline.tip("PHONE",
+				"deadline-" + UUID.randomUUID(), "THIRD_PARTY", "NOT_ASKED", narrative, Map.of("state", "TX"), null));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		return TestPipeline.parse(response.body()).path("tipId").asString();
+	}
+
+	private static boolean allHave(List<String> tipIds, String hop) throws Exception {
+		for (String tipId : tipIds) {
+			if (!tipline.hops(tipId).contains(hop)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/**
 	 * Waits until every tip is settled: forwarded and delivered under one delivery id (a state may see that id more
 	 * than once, which Standard Webhooks receivers deduplicate), or withheld; each with RECEIVED, TRIAGED and
@@ -343,7 +409,7 @@ class FaultSuiteIT {
 					boolean declined = n % 5 == 0;
 					Map<String, Object> tip = TestPipeline.tip("WEB", name + "-" + tipline.run + "-" + n,
 							declined ? "VICTIM" : "THIRD_PARTY", declined ? "DECLINED" : "NOT_ASKED",
-							"Workers at the farm on the county road live in a locked trailer and are not paid " + n,
+							narrative(n),
 							Map.of("state", STATES.get((int) (n % STATES.size()))), null);
 					int status;
 					try {
@@ -359,6 +425,22 @@ class FaultSuiteIT {
 					statuses.computeIfAbsent(status, (key) -> new AtomicLong()).incrementAndGet();
 				}));
 			}
+		}
+
+		/**
+		 * Each tip its own story: tips that shared their wording would all be linked to each other, and the
+		 * scenarios are about faults, not about a flood of near-duplicates.
+		 */
+		private static String narrative(long n) {
+			Random words = new Random(n);
+			StringBuilder text = new StringBuilder("Workers are not paid and are locked in at night.");
+			for (int i = 0; i < 24; i++) {
+				text.append(' ');
+				for (int letter = 0, length = 4 + words.nextInt(5); letter < length; letter++) {
+					text.append((char) ('a' + words.nextInt(26)));
+				}
+			}
+			return text.toString();
 		}
 
 		/** Stops sending and waits for every request already sent to be answered. */

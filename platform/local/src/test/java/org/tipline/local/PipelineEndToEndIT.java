@@ -46,8 +46,9 @@ class PipelineEndToEndIT {
 				Map.of("zip", "30303"), null);
 		String consented = submit("CHAT", "VICTIM", "GRANTED",
 				"My boss holds my passport and I owe him a debt I can never pay", Map.of("state", "OH"), null);
+		// worded apart from the consented report above, so that triage does not link the two
 		String declined = submit("CHAT", "VICTIM", "DECLINED",
-				"My boss holds my passport and I owe him a debt I can never pay", Map.of("state", "OH"), null);
+				"The cleaning company took my papers and says I must work off what I owe", Map.of("state", "OH"), null);
 		String heldForConsent = submit("EMAIL", "VICTIM", "NOT_ASKED",
 				"I work at the nail salon without pay and they keep my documents", Map.of("state", "NY"), null);
 		String unknownState = submit("WEB", "FAMILY", null,

@@ -50,7 +50,8 @@ final class TestPipeline {
 			LocalSettings defaults = LocalSettings.defaults(repository);
 			LocalSettings settings = new LocalSettings(repository, Path.of("target", "e2e-" + run).toAbsolutePath(),
 					freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-					defaults.serviceJvmOptions(), null);
+					// the suites read the services' logs for personal data, so every line Tipline writes is in them
+					defaults.serviceJvmOptions() + " -Dlogging.level.org.tipline=DEBUG", null);
 			LocalPipeline pipeline = LocalPipeline.start(settings, System.out);
 			shared = new TestPipeline(pipeline, LocalKeys.ensure(settings.dataDir()), run);
 		}
