@@ -3,7 +3,6 @@ package org.tipline.audit.access;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -47,17 +46,8 @@ class ReaderKeys {
 				problems.add(property + ": a reader's name is 1 to 64 letters, digits, '.', '_' or '-', and not '"
 						+ Access.UNAUTHENTICATED + "'");
 			}
-			String hash = (reader.keySha256() == null) ? "" : reader.keySha256().trim().toLowerCase(Locale.ROOT);
-			if (hash.isEmpty()) {
-				problems.add(property + ".key-sha256 is missing");
-			}
-			else if (hash.startsWith(ApiKeys.PREFIX)) {
-				problems.add(property + ".key-sha256 holds a key, not its SHA-256: configure the hash only, and "
-						+ "replace that key, which is now written in the configuration");
-			}
-			else if (!ApiKeys.isWellFormedHash(hash)) {
-				problems.add(property + ".key-sha256 is not a SHA-256 hash (64 hex digits)");
-			}
+			String hash = ApiKeys.normalizedHash(reader.keySha256());
+			ApiKeys.problemOfConfiguredHash(hash).ifPresent((problem) -> problems.add(property + ".key-sha256 " + problem));
 			ReaderRole role = roleOf(reader.role());
 			if (role == null) {
 				problems.add(property + ".role is " + ((reader.role() == null) ? "missing" : "unknown")

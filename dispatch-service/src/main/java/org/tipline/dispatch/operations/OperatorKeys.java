@@ -3,8 +3,8 @@ package org.tipline.dispatch.operations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -56,16 +56,10 @@ class OperatorKeys {
 				return;
 			}
 			String property = PROPERTY + "." + name;
-			String hash = (operator.keySha256() == null) ? "" : operator.keySha256().strip().toLowerCase(Locale.ROOT);
-			if (hash.isEmpty()) {
-				problems.add(property + ".key-sha256 is missing");
-			}
-			else if (hash.startsWith(ApiKeys.PREFIX)) {
-				problems.add(property + ".key-sha256 holds a key, not its SHA-256: configure the hash only, and "
-						+ "replace that key, which is now written in the configuration");
-			}
-			else if (!ApiKeys.isWellFormedHash(hash)) {
-				problems.add(property + ".key-sha256 is not a SHA-256 hash (64 hex digits)");
+			String hash = ApiKeys.normalizedHash(operator.keySha256());
+			Optional<String> problem = ApiKeys.problemOfConfiguredHash(hash);
+			if (problem.isPresent()) {
+				problems.add(property + ".key-sha256 " + problem.get());
 			}
 			else {
 				Operator earlier = byHash.putIfAbsent(hash, new Operator(name));

@@ -3,7 +3,6 @@ package org.tipline.intake.adapter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -72,18 +71,10 @@ class Adapters {
 
 	private static String checkedKeyHash(String name, AdapterSettings settings) {
 		String property = PROPERTY + "." + name + ".key-sha256";
-		String configured = settings.keySha256();
-		if (configured == null || configured.isBlank()) {
-			throw new InvalidAdapterSettingsException(property, "is not set");
-		}
-		if (configured.strip().startsWith(ApiKeys.PREFIX)) {
-			throw new InvalidAdapterSettingsException(property, "holds an API key instead of its SHA-256;"
-					+ " configure the key's hash, and replace the key: it has been written into configuration");
-		}
-		String hash = configured.strip().toLowerCase(Locale.ROOT);
-		if (!ApiKeys.isWellFormedHash(hash)) {
-			throw new InvalidAdapterSettingsException(property, "is not a SHA-256 in hex (64 hex digits)");
-		}
+		String hash = ApiKeys.normalizedHash(settings.keySha256());
+		ApiKeys.problemOfConfiguredHash(hash).ifPresent((problem) -> {
+			throw new InvalidAdapterSettingsException(property, problem);
+		});
 		return hash;
 	}
 

@@ -87,7 +87,7 @@ class AdapterSettingsTest {
 	void refusesAKeyConfiguredInPlaceOfItsHashWithoutRepeatingTheKey() {
 		intake.withPropertyValues("tipline.intake.adapters.sms-gateway.key-sha256=" + KEY)
 			.run((context) -> assertThat(refusal(context))
-				.contains("tipline.intake.adapters.sms-gateway.key-sha256 holds an API key instead of its SHA-256")
+				.contains("tipline.intake.adapters.sms-gateway.key-sha256 holds a key, not its SHA-256")
 				.doesNotContain(KEY)
 				.doesNotContain(KEY.substring(4)));
 	}
@@ -96,7 +96,7 @@ class AdapterSettingsTest {
 	void refusesAnAdapterWithoutAKeyHash() {
 		intake.withPropertyValues("tipline.intake.adapters.sms-gateway.burst=10")
 			.run((context) -> assertThat(refusal(context))
-				.contains("tipline.intake.adapters.sms-gateway.key-sha256 is not set"));
+				.contains("tipline.intake.adapters.sms-gateway.key-sha256 is missing"));
 	}
 
 	@Test

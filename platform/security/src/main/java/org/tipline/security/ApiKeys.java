@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,28 @@ public final class ApiKeys {
 	/** The form a key is configured and stored in: lower-case hex SHA-256 of the whole key, prefix included. */
 	public static String sha256Hex(String key) {
 		return HexFormat.of().formatHex(sha256(key));
+	}
+
+	/**
+	 * What is wrong with a configured key hash, said without repeating it (it may be a key pasted in the wrong
+	 * place, which must not reach a log); empty when it is a well-formed SHA-256 once {@link #normalizedHash
+	 * normalised}. Each service puts its property name in front.
+	 */
+	public static Optional<String> problemOfConfiguredHash(String configured) {
+		String hash = normalizedHash(configured);
+		if (hash.isEmpty()) {
+			return Optional.of("is missing");
+		}
+		if (hash.startsWith(PREFIX)) {
+			return Optional.of("holds a key, not its SHA-256: configure the hash only, and replace that key, which "
+					+ "is now written in the configuration");
+		}
+		return isWellFormedHash(hash) ? Optional.empty() : Optional.of("is not a SHA-256 hash (64 hex digits)");
+	}
+
+	/** A configured hash as compared: surrounding spaces dropped, lower case. */
+	public static String normalizedHash(String configured) {
+		return (configured == null) ? "" : configured.strip().toLowerCase(Locale.ROOT);
 	}
 
 	public static boolean isWellFormedHash(String hash) {

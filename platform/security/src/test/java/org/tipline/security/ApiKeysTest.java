@@ -41,6 +41,20 @@ class ApiKeysTest {
 	}
 
 	@Test
+	void saysWhatIsWrongWithAConfiguredHashWithoutRepeatingIt() {
+		String key = ApiKeys.generate();
+		assertThat(ApiKeys.problemOfConfiguredHash(" " + ApiKeys.sha256Hex(key).toUpperCase() + " ")).isEmpty();
+		assertThat(ApiKeys.normalizedHash(" " + ApiKeys.sha256Hex(key).toUpperCase() + " "))
+			.isEqualTo(ApiKeys.sha256Hex(key));
+		assertThat(ApiKeys.problemOfConfiguredHash(null)).contains("is missing");
+		assertThat(ApiKeys.problemOfConfiguredHash("  ")).contains("is missing");
+		assertThat(ApiKeys.problemOfConfiguredHash(key)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.startsWith("holds a key, not its SHA-256")
+			.doesNotContain(key.substring(4));
+		assertThat(ApiKeys.problemOfConfiguredHash("abc123")).contains("is not a SHA-256 hash (64 hex digits)");
+	}
+
+	@Test
 	void readsTheKeyOfABearerHeaderOnly() {
 		assertThat(ApiKeys.fromAuthorization("Bearer tpl_abc")).contains("tpl_abc");
 		assertThat(ApiKeys.fromAuthorization("bearer  tpl_abc ")).contains("tpl_abc");
