@@ -15,7 +15,8 @@ final class PublishedMetrics {
 	static final Set<String> TIPLINE = Set.of(
 			// intake
 			"tipline_intake_tips_received_total", "tipline_intake_tips_duplicate_total",
-			"tipline_intake_publish_failures_total",
+			"tipline_intake_publish_failures_total", "tipline_intake_requests_unauthenticated_total",
+			"tipline_intake_requests_limited_total",
 			// triage
 			"tipline_triage_tips_total",
 			// dispatch
@@ -25,7 +26,7 @@ final class PublishedMetrics {
 			"tipline_delivery_latency_seconds_bucket", "tipline_delivery_latency_seconds_count",
 			"tipline_delivery_latency_seconds_sum",
 			// audit
-			"tipline_audit_entries_total", "tipline_audit_tips_stuck");
+			"tipline_audit_entries_total", "tipline_audit_tips_stuck", "tipline_audit_reads_total");
 
 	/** Published by every service through its libraries, or by Prometheus itself. */
 	static final Set<String> PLATFORM = Set.of("up", "ALERTS", "spring_cloud_stream_binder_kafka_offset",
