@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StateDeliveryTest {
 
-	private final TipReceived tip = new TipReceived(TipId.forSubmission(Channel.CHAT, "c"), Instant.EPOCH, Channel.CHAT,
+	private final TipReceived tip = new TipReceived(TipId.forSubmission("test-adapter", Channel.CHAT, "c"), Instant.EPOCH, Channel.CHAT,
 			"c", "en", new Reporter(ReporterRole.VICTIM, Consent.DECLINED, new Contact("+13055550100", "v@example.org")),
 			"narrative", new Location(StateCode.of("FL"), "Miami", "33101", "1 Example St", 25.7, -80.2), "+13055550100");
 
@@ -150,7 +150,7 @@ class StateDeliveryTest {
 	}
 
 	private static TipDecided decided() {
-		TipReceived received = new TipReceived(TipId.forSubmission(Channel.SMS, "m-1"), Instant.parse("2026-05-01T10:00:00Z"),
+		TipReceived received = new TipReceived(TipId.forSubmission("test-adapter", Channel.SMS, "m-1"), Instant.parse("2026-05-01T10:00:00Z"),
 				Channel.SMS, "m-1", "en",
 				new Reporter(ReporterRole.VICTIM, Consent.DECLINED, new Contact("+13055550101", "victim@example.org")),
 				"She is kept at the motel by the highway",

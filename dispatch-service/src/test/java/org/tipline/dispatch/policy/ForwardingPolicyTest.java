@@ -162,7 +162,7 @@ class ForwardingPolicyTest {
 
 	static TipTriaged triaged(boolean minor, boolean danger, ReporterRole role, Consent consent, String state,
 			Priority priority) {
-		TipId id = TipId.forSubmission(Channel.PHONE, "call-" + role + consent + state);
+		TipId id = TipId.forSubmission("test-adapter", Channel.PHONE, "call-" + role + consent + state);
 		TipReceived tip = new TipReceived(id, RECEIVED, Channel.PHONE, "call-1", "en", new Reporter(role, consent, null),
 				"narrative", null, null);
 		Jurisdiction jurisdiction = (state != null)

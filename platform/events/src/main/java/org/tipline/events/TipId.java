@@ -20,11 +20,12 @@ public record TipId(UUID value) {
 	}
 
 	/**
-	 * The same submission (channel and the channel's own message id) always gets the same tip id, so a
-	 * retried or racing duplicate can never become a second tip downstream.
+	 * The same submission (adapter, channel and the channel's own message id) always gets the same tip id, so a
+	 * retried or racing duplicate can never become a second tip downstream. The adapter is part of the name: each
+	 * adapter numbers its own messages, so another adapter's message with the same channel and id is another tip.
 	 */
-	public static TipId forSubmission(Channel channel, String channelMessageId) {
-		String name = "tipline/submission/" + channel.name() + "/" + channelMessageId;
+	public static TipId forSubmission(String adapter, Channel channel, String channelMessageId) {
+		String name = "tipline/submission/" + adapter + "/" + channel.name() + "/" + channelMessageId;
 		return new TipId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
 	}
 

@@ -60,8 +60,11 @@ class EventContractsTest {
 
 	@Test
 	void sameSubmissionAlwaysGetsTheSameTipId() {
-		assertThat(TipId.forSubmission(Channel.SMS, "SM-1")).isEqualTo(TipId.forSubmission(Channel.SMS, "SM-1"));
-		assertThat(TipId.forSubmission(Channel.SMS, "SM-1")).isNotEqualTo(TipId.forSubmission(Channel.CHAT, "SM-1"));
+		TipId sms = TipId.forSubmission("sms-gateway", Channel.SMS, "SM-1");
+		assertThat(sms).isEqualTo(TipId.forSubmission("sms-gateway", Channel.SMS, "SM-1"));
+		assertThat(sms).isNotEqualTo(TipId.forSubmission("sms-gateway", Channel.CHAT, "SM-1"));
+		assertThat(sms).as("each adapter numbers its own messages")
+			.isNotEqualTo(TipId.forSubmission("web-form", Channel.SMS, "SM-1"));
 	}
 
 	@Test

@@ -88,7 +88,7 @@ public final class TriageEvaluation {
 			TipReceived raw = json.treeToValue(labeled.get("tip"), TipReceived.class);
 			Channel channel = (raw.channel() != null) ? raw.channel() : Channel.WEB;
 			String messageId = (raw.channelMessageId() != null) ? raw.channelMessageId() : id;
-			TipReceived tip = new TipReceived(TipId.forSubmission(channel, messageId),
+			TipReceived tip = new TipReceived(TipId.forSubmission("evaluation", channel, messageId),
 					START.plus(Duration.ofMinutes(line)), channel, messageId, raw.language(), raw.reporter(),
 					raw.narrative(), raw.location(), raw.callerPhone());
 			JsonNode expected = labeled.path("expected");

@@ -117,7 +117,7 @@ class TipClassifierTest {
 
 	@Test
 	void adapterStatedRoleIsKeptAndMissingRoleIsInferred() {
-		TipReceived stated = new TipReceived(TipId.forSubmission(Channel.WEB, "w"), Instant.EPOCH, Channel.WEB, "w",
+		TipReceived stated = new TipReceived(TipId.forSubmission("test-adapter", Channel.WEB, "w"), Instant.EPOCH, Channel.WEB, "w",
 				"en", new Reporter(ReporterRole.PROFESSIONAL, Consent.GRANTED, null), "my daughter is held", null,
 				null);
 		assertThat(classifier.classify(stated).reporterRole()).isEqualTo(ReporterRole.PROFESSIONAL);
@@ -140,7 +140,7 @@ class TipClassifierTest {
 	}
 
 	private Classification classify(String narrative) {
-		return classifier.classify(new TipReceived(TipId.forSubmission(Channel.SMS, narrative), Instant.EPOCH,
+		return classifier.classify(new TipReceived(TipId.forSubmission("test-adapter", Channel.SMS, narrative), Instant.EPOCH,
 				Channel.SMS, "m", "en", null, narrative, null, null));
 	}
 }

@@ -193,7 +193,7 @@ class JurisdictionResolverTest {
 	}
 
 	private static TipReceived tip(String narrative, Location location, String callerPhone) {
-		return new TipReceived(TipId.forSubmission(Channel.SMS, "m"), Instant.EPOCH, Channel.SMS, "m", "en", null,
+		return new TipReceived(TipId.forSubmission("test-adapter", Channel.SMS, "m"), Instant.EPOCH, Channel.SMS, "m", "en", null,
 				narrative, location, callerPhone);
 	}
 }

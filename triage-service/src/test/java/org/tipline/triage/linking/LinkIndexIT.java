@@ -89,7 +89,7 @@ class LinkIndexIT {
 
 	private static TipReceived tip(String narrative, Instant at) {
 		String id = UUID.randomUUID().toString();
-		return new TipReceived(TipId.forSubmission(Channel.SMS, id), at, Channel.SMS, id, "en", null, narrative, null,
+		return new TipReceived(TipId.forSubmission("test-adapter", Channel.SMS, id), at, Channel.SMS, id, "en", null, narrative, null,
 				null);
 	}
 }

@@ -175,7 +175,7 @@ class TipLinkerTest {
 	}
 
 	private static TipReceived tip(String id, Instant at, String narrative, String callerPhone) {
-		return new TipReceived(TipId.forSubmission(Channel.SMS, id), at, Channel.SMS, id, "en", null, narrative,
+		return new TipReceived(TipId.forSubmission("test-adapter", Channel.SMS, id), at, Channel.SMS, id, "en", null, narrative,
 				new Location(null, null, null, null, null, null), callerPhone);
 	}
 }
