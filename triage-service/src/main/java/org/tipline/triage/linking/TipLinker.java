@@ -31,6 +31,13 @@ public final class TipLinker {
 	 */
 	static final int STORY_TERMS_TO_LINK = 6;
 
+	/**
+	 * At most this many earlier tips are linked to one new tip, those with the most kinds of evidence first. A
+	 * state needs to see that an incident was reported before, not every copy; and each link is an event and an
+	 * audit entry, so a flood of near-identical tips must not multiply into hundreds of them per tip.
+	 */
+	static final int MOST_LINKS_PER_TIP = 10;
+
 	private final IncidentKeys keys;
 
 	private final LinkIndex index;
@@ -41,8 +48,8 @@ public final class TipLinker {
 	}
 
 	/**
-	 * The tips the given one reports the same incident as, in tip-id order, each with the kinds of evidence that
-	 * were enough on their own to link them.
+	 * The tips the given one reports the same incident as (at most {@link #MOST_LINKS_PER_TIP}), in tip-id order,
+	 * each with the kinds of evidence that were enough on their own to link them.
 	 */
 	public List<Link> links(TipReceived tip, Narrative narrative, StateCode state, Set<String> towns) {
 		Set<IncidentKey> tipKeys = keys.of(tip, narrative, state, towns);
@@ -58,6 +65,9 @@ public final class TipLinker {
 		}
 		return linked.entrySet()
 			.stream()
+			.sorted(Comparator.comparingInt((Map.Entry<TipId, Set<LinkEvidence>> link) -> -link.getValue().size()))
+			.limit(MOST_LINKS_PER_TIP)
+			.sorted(Comparator.comparing((Map.Entry<TipId, Set<LinkEvidence>> link) -> link.getKey().toString()))
 			.map((link) -> new Link(link.getKey(), List.copyOf(link.getValue())))
 			.toList();
 	}

@@ -35,6 +35,20 @@ class TipLinkerTest {
 	}
 
 	@Test
+	void aFloodOfReportsSharingOneNumberLinksEachNewOneToTenEarlierOnesThoseWithMostEvidenceFirst() {
+		TipReceived strongest = tip("strongest", NOW, "text 312-555-0199 for a girl, plate 9XYZ999", null);
+		link(strongest);
+		for (int i = 0; i < 20; i++) {
+			link(tip("flood-" + i, NOW.plusSeconds(i + 1), "report " + i + " says text 312-555-0199", null));
+		}
+
+		List<TipLinker.Link> links = links(tip("last", NOW.plusSeconds(60), "312 555 0199, plate 9XYZ-999", null));
+
+		assertThat(links).hasSize(TipLinker.MOST_LINKS_PER_TIP);
+		assertThat(links).extracting(TipLinker.Link::tipId).contains(strongest.tipId());
+	}
+
+	@Test
 	void theSamePlateOrAddressLinksTwoTips() {
 		TipReceived first = tip("a", NOW, "white van, plate number 7ABC123, at 1420 Elm Street", null);
 		TipReceived second = tip("b", NOW.plusSeconds(60), "they live at 1420 elm st and are never let out", null);
