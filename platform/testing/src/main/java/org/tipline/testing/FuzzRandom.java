@@ -10,9 +10,10 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
  * The seeded random that fuzz tests in every service draw their inputs from, and the loop that runs a fixed number
- * of tries on it. The seed is fresh on every run, so that runs together try more than one would, unless
- * {@value #SEED_PROPERTY} names one; a failure names the seed, and rerunning with it draws the same inputs in the
- * same order. One seed serves the whole test JVM: every {@link #forEachTry} starts its own random from it.
+ * of tries on it. The build draws the same inputs every time, so that its result depends on the code and not on
+ * luck; {@code -D}{@value #SEED_PROPERTY}{@code =random} explores fresh inputs, and any other value names a seed. A
+ * failure names the seed, and rerunning with it draws the same inputs in the same order. One seed serves the whole
+ * test JVM: every {@link #forEachTry} starts its own random from it.
  */
 public final class FuzzRandom extends Random {
 
@@ -26,6 +27,9 @@ public final class FuzzRandom extends Random {
 	public static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 	public static final String DIGITS = "0123456789";
+
+	/** The seed of every build: the one whose inputs found the empty Accept header that made Boot answer 500. */
+	private static final long BUILD_SEED = -578311944471397588L;
 
 	private static final long SEED = seed();
 
@@ -83,7 +87,7 @@ public final class FuzzRandom extends Random {
 	}
 
 	private static long seed() {
-		String given = System.getProperty(SEED_PROPERTY);
-		return (given != null) ? Long.parseLong(given.strip()) : ThreadLocalRandom.current().nextLong();
+		String given = System.getProperty(SEED_PROPERTY, Long.toString(BUILD_SEED)).strip();
+		return "random".equals(given) ? ThreadLocalRandom.current().nextLong() : Long.parseLong(given);
 	}
 }
