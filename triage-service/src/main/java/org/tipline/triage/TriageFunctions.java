@@ -1,7 +1,6 @@
 package org.tipline.triage;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -52,11 +51,8 @@ class TriageFunctions {
 	 */
 	@Bean
 	TipOpener tipOpener(@Value("${tipline.field-encryption.private-keyset-file:}") String privateKeysetFile) {
-		if (privateKeysetFile.isBlank()) {
-			throw new IllegalStateException("tipline.field-encryption.private-keyset-file is not set: triage opens "
-					+ "the narrative and contact details intake sealed (create the keysets with ./tipline keys keyset DIR)");
-		}
-		return TipOpener.withPrivateKeyset(FieldKeys.read(Path.of(privateKeysetFile)));
+		return TipOpener.withPrivateKeyset(FieldKeys.readConfigured("tipline.field-encryption.private-keyset-file",
+				privateKeysetFile, "triage opens the narrative and contact details intake sealed"));
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package org.tipline.dispatch.delivery;
 
-import java.nio.file.Path;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.tipline.security.FieldKeys;
@@ -22,12 +20,8 @@ public class DeliveryBodies {
 
 	DeliveryBodies(@Value("${tipline.field-encryption.private-keyset-file:}") String privateKeysetFile,
 			JsonMapper json) {
-		if (privateKeysetFile.isBlank()) {
-			throw new IllegalStateException("tipline.field-encryption.private-keyset-file is not set: dispatch opens "
-					+ "the narrative and contact details only to deliver them (create the keysets with "
-					+ "./tipline keys keyset DIR)");
-		}
-		this.opener = TipOpener.withPrivateKeyset(FieldKeys.read(Path.of(privateKeysetFile)));
+		this.opener = TipOpener.withPrivateKeyset(FieldKeys.readConfigured("tipline.field-encryption.private-keyset-file",
+				privateKeysetFile, "dispatch opens the narrative and contact details only to deliver them"));
 		this.json = json;
 	}
 

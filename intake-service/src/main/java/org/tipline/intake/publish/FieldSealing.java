@@ -1,7 +1,5 @@
 package org.tipline.intake.publish;
 
-import java.nio.file.Path;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +16,7 @@ class FieldSealing {
 
 	@Bean
 	TipSealer tipSealer(@Value("${tipline.field-encryption.public-keyset-file:}") String publicKeysetFile) {
-		if (publicKeysetFile.isBlank()) {
-			throw new IllegalStateException("tipline.field-encryption.public-keyset-file is not set: intake seals "
-					+ "narratives and contact details with it before they enter Kafka (create one with "
-					+ "./tipline keys keyset DIR)");
-		}
-		return TipSealer.withPublicKeyset(FieldKeys.read(Path.of(publicKeysetFile)));
+		return TipSealer.withPublicKeyset(FieldKeys.readConfigured("tipline.field-encryption.public-keyset-file",
+				publicKeysetFile, "intake seals narratives and contact details with it before they enter Kafka"));
 	}
 }

@@ -79,6 +79,18 @@ public final class FieldKeys {
 		}
 	}
 
+	/**
+	 * The keyset a service is configured with, in the file {@code property} names. A service that seals or opens
+	 * personal fields does not start without one, saying {@code purpose}; never with the fields in the clear.
+	 */
+	public static String readConfigured(String property, String file, String purpose) {
+		if (file == null || file.isBlank()) {
+			throw new IllegalStateException(property + " is not set: " + purpose
+					+ " (create the keysets with ./tipline keys keyset DIR)");
+		}
+		return read(Path.of(file));
+	}
+
 	static KeysetHandle parsePrivate(String json) throws GeneralSecurityException {
 		return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
 	}

@@ -115,6 +115,14 @@ class TipSealingTest {
 	}
 
 	@Test
+	void aServiceWithoutAKeysetFileIsToldWhichPropertyToSetAndWhy() {
+		assertThatThrownBy(() -> FieldKeys.readConfigured("tipline.field-encryption.public-keyset-file", " ",
+				"intake seals with it")).isInstanceOf(IllegalStateException.class)
+			.hasMessage("tipline.field-encryption.public-keyset-file is not set: intake seals with it (create the "
+					+ "keysets with ./tipline keys keyset DIR)");
+	}
+
+	@Test
 	void leavesAbsentFieldsAbsent() {
 		TipId id = new TipId(UUID.randomUUID());
 		TipReceived sparse = new TipReceived(id, Instant.parse("2026-11-29T10:00:00Z"), Channel.WEB, "m-1", "en",
