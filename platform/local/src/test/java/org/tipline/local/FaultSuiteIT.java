@@ -24,15 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -313,17 +309,10 @@ class FaultSuiteIT {
 		return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
 	}
 
-	private static KafkaConsumer<byte[], byte[]> consumer() {
-		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, tipline.settings().kafkaBootstrap());
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-	}
-
 	/** Every record of {@code topic} keyed by the tip, read from the beginning. */
 	private static List<ConsumerRecord<byte[], byte[]>> recordsOf(String topic, String tipId) {
 		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-		for (ConsumerRecord<byte[], byte[]> record : readAll(topic)) {
+		for (ConsumerRecord<byte[], byte[]> record : tipline.records(topic)) {
 			if (record.key() != null && tipId.equals(new String(record.key(), StandardCharsets.UTF_8))) {
 				found.add(record);
 			}
@@ -336,7 +325,7 @@ class FaultSuiteIT {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		do {
 			for (String topic : topics) {
-				counts.put(topic, readAll(topic).stream()
+				counts.put(topic, tipline.records(topic).stream()
 					.filter((record) -> record.value() != null
 							&& new String(record.value(), StandardCharsets.UTF_8).contains(marker))
 					.count());
@@ -348,25 +337,6 @@ class FaultSuiteIT {
 		}
 		while (System.nanoTime() < deadline);
 		return counts;
-	}
-
-	private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-		List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-		try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
-				.stream()
-				.map((info) -> new TopicPartition(topic, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (partitions.stream().anyMatch((p) -> consumer.position(p) < ends.get(p))
-					&& System.nanoTime() < deadline) {
-				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-			}
-		}
-		return records;
 	}
 
 	/**

@@ -18,12 +18,8 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tipline.local.TestPipeline.Delivered;
@@ -79,35 +75,22 @@ class PersonalDataIT {
 
 	/** Every record of every topic, value, key and headers, read from the beginning. */
 	private static List<String> topicsContaining(List<String> personal) throws Exception {
-		List<String> found = new ArrayList<>();
 		Properties config = new Properties();
 		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, tipline.settings().kafkaBootstrap());
 		Set<String> topics;
 		try (Admin admin = Admin.create(config)) {
 			topics = admin.listTopics().names().get();
 		}
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (String topic : topics) {
-				consumer.partitionsFor(topic, Duration.ofSeconds(10))
-					.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
-			}
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (partitions.stream().anyMatch((p) -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					StringBuilder text = new StringBuilder();
-					text.append(utf8(record.key())).append(' ').append(utf8(record.value()));
-					for (Header header : record.headers()) {
-						text.append(' ').append(utf8(header.value()));
-					}
-					if (containsAny(text.toString(), personal)) {
-						found.add(record.topic() + "-" + record.partition() + "@" + record.offset());
-					}
+		List<String> found = new ArrayList<>();
+		for (String topic : topics) {
+			for (ConsumerRecord<byte[], byte[]> record : tipline.records(topic)) {
+				StringBuilder text = new StringBuilder();
+				text.append(utf8(record.key())).append(' ').append(utf8(record.value()));
+				for (Header header : record.headers()) {
+					text.append(' ').append(utf8(header.value()));
+				}
+				if (containsAny(text.toString(), personal)) {
+					found.add(record.topic() + "-" + record.partition() + "@" + record.offset());
 				}
 			}
 		}
