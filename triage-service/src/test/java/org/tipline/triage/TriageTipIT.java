@@ -69,7 +69,7 @@ class TriageTipIT {
 
 		ConsumerRecord<String, byte[]> published = awaitRecord(Topics.TIPS_TRIAGED, sealed.tipId());
 		assertThat(new String(published.value(), StandardCharsets.UTF_8)).doesNotContain("gun", "Tulsa")
-			.contains("sealed:v1:");
+			.contains("sealed:v2:");
 		TipTriaged triaged = json.readValue(published.value(), TipTriaged.class);
 		assertThat(triaged.jurisdiction().state()).isEqualTo(StateCode.of("OK"));
 		assertThat(triaged.classification().minor()).isTrue();

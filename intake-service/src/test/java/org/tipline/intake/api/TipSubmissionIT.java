@@ -67,7 +67,7 @@ class TipSubmissionIT {
 			.startsWith("00-" + traceId + "-");
 		String published = new String(record.value(), StandardCharsets.UTF_8);
 		assertThat(published).as("personal fields enter Kafka sealed, routing fields readable")
-			.contains("\"narrative\":\"sealed:v1:", "\"callerPhone\":\"sealed:v1:", "\"state\":\"FL\"")
+			.contains("\"narrative\":\"sealed:v2:", "\"callerPhone\":\"sealed:v2:", "\"state\":\"FL\"")
 			.doesNotContain("Two girls", "3055550100");
 		TipReceived opened = TestFieldKeys.open(JsonMapper.builder().build().readValue(record.value(), TipReceived.class));
 		assertThat(opened.narrative()).startsWith("Two girls kept at the motel");

@@ -2,9 +2,12 @@ package org.tipline.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 
+import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.HybridDecrypt;
+import com.google.crypto.tink.subtle.AesGcmJce;
 import org.tipline.events.TipId;
 import org.tipline.events.TipReceived;
 
@@ -37,7 +40,7 @@ public final class TipOpener {
 
 	/** The tip with its personal fields in the clear. */
 	public TipReceived open(TipReceived sealed) {
-		return PersonalFields.transform(sealed, this::open);
+		return PersonalFields.transform(sealed, new Envelope()::open);
 	}
 
 	/** Seals again, for a service that passes the tip on (triage publishes it inside {@code TipTriaged}). */
@@ -45,17 +48,62 @@ public final class TipOpener {
 		return sealer.seal(tip);
 	}
 
-	private String open(TipId tipId, String field, String value) {
-		if (!TipSealer.isSealed(value)) {
+	private static UnsealedFieldException doesNotOpen(TipId tipId, String field) {
+		return new UnsealedFieldException("the " + field + " of tip " + tipId
+				+ " does not open with this keyset: another tip's or field's ciphertext, or an unknown key");
+	}
+
+	/** The data key of the tip being opened, unsealed once for all its fields. */
+	private final class Envelope {
+
+		private byte[] sealedDataKey;
+
+		private Aead dataKey;
+
+		String open(TipId tipId, String field, String value) {
+			if (value.startsWith(TipSealer.V2_PREFIX)) {
+				return openV2(tipId, field, value.substring(TipSealer.V2_PREFIX.length()));
+			}
+			if (value.startsWith(TipSealer.V1_PREFIX)) {
+				return openV1(tipId, field, value.substring(TipSealer.V1_PREFIX.length()));
+			}
 			throw new UnsealedFieldException("the " + field + " of tip " + tipId + " arrived unsealed");
 		}
-		try {
-			byte[] ciphertext = Base64.getDecoder().decode(value.substring(TipSealer.SEALED_PREFIX.length()));
-			return new String(decrypt.decrypt(ciphertext, TipSealer.boundTo(tipId, field)), StandardCharsets.UTF_8);
+
+		private String openV2(TipId tipId, String field, String sealed) {
+			int separator = sealed.indexOf(':');
+			if (separator < 0) {
+				throw doesNotOpen(tipId, field);
+			}
+			try {
+				byte[] fieldKey = Base64.getDecoder().decode(sealed.substring(0, separator));
+				byte[] ciphertext = Base64.getDecoder().decode(sealed.substring(separator + 1));
+				return new String(dataKeyFor(tipId, fieldKey).decrypt(ciphertext, TipSealer.boundTo(tipId, field)),
+						StandardCharsets.UTF_8);
+			}
+			catch (GeneralSecurityException | IllegalArgumentException ex) {
+				throw doesNotOpen(tipId, field);
+			}
 		}
-		catch (GeneralSecurityException | IllegalArgumentException ex) {
-			throw new UnsealedFieldException("the " + field + " of tip " + tipId
-					+ " does not open with this keyset: another tip's or field's ciphertext, or an unknown key");
+
+		/** A tip's fields normally share one data key; one that names another is unsealed on its own. */
+		private Aead dataKeyFor(TipId tipId, byte[] sealedKey) throws GeneralSecurityException {
+			if (dataKey == null || !Arrays.equals(sealedKey, sealedDataKey)) {
+				Aead key = new AesGcmJce(decrypt.decrypt(sealedKey, TipSealer.dataKeyBoundTo(tipId)));
+				sealedDataKey = sealedKey;
+				dataKey = key;
+			}
+			return dataKey;
+		}
+
+		private String openV1(TipId tipId, String field, String sealed) {
+			try {
+				byte[] ciphertext = Base64.getDecoder().decode(sealed);
+				return new String(decrypt.decrypt(ciphertext, TipSealer.boundTo(tipId, field)), StandardCharsets.UTF_8);
+			}
+			catch (GeneralSecurityException | IllegalArgumentException ex) {
+				throw doesNotOpen(tipId, field);
+			}
 		}
 	}
 }

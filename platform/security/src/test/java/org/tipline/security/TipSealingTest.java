@@ -1,8 +1,13 @@
 package org.tipline.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+
+import com.google.crypto.tink.HybridEncrypt;
 
 import org.junit.jupiter.api.Test;
 import org.tipline.events.Channel;
@@ -34,11 +39,11 @@ class TipSealingTest {
 		TipReceived tip = tip(new TipId(UUID.randomUUID()));
 		TipReceived sealed = intake.seal(tip);
 
-		assertThat(sealed.narrative()).startsWith("sealed:v1:");
-		assertThat(sealed.callerPhone()).startsWith("sealed:v1:");
-		assertThat(sealed.reporter().contact().phone()).startsWith("sealed:v1:");
-		assertThat(sealed.reporter().contact().email()).startsWith("sealed:v1:");
-		assertThat(sealed.location().address()).startsWith("sealed:v1:");
+		assertThat(sealed.narrative()).startsWith("sealed:v2:");
+		assertThat(sealed.callerPhone()).startsWith("sealed:v2:");
+		assertThat(sealed.reporter().contact().phone()).startsWith("sealed:v2:");
+		assertThat(sealed.reporter().contact().email()).startsWith("sealed:v2:");
+		assertThat(sealed.location().address()).startsWith("sealed:v2:");
 		assertThat(sealed.toString()).doesNotContain("MARIA-PERSONAL", "3055550100", "7865550111", "reporter@example.org",
 				"12 Hidden Lane");
 		// what routing and oversight need stays readable
@@ -82,12 +87,54 @@ class TipSealingTest {
 	@Test
 	void refusesATamperedCiphertext() {
 		TipReceived sealed = intake.seal(tip(new TipId(UUID.randomUUID())));
-		byte[] bytes = Base64.getDecoder().decode(sealed.narrative().substring("sealed:v1:".length()));
+		String narrative = sealed.narrative();
+		int separator = narrative.lastIndexOf(':');
+		byte[] bytes = Base64.getDecoder().decode(narrative.substring(separator + 1));
 		bytes[bytes.length - 1] ^= 1;
-		TipReceived tampered = new TipReceived(sealed.tipId(), sealed.receivedAt(), sealed.channel(),
-				sealed.channelMessageId(), sealed.language(), sealed.reporter(),
-				"sealed:v1:" + Base64.getEncoder().encodeToString(bytes), sealed.location(), sealed.callerPhone());
+		TipReceived tampered = withNarrative(sealed,
+				narrative.substring(0, separator + 1) + Base64.getEncoder().encodeToString(bytes));
 		assertThatThrownBy(() -> triage.open(tampered)).isInstanceOf(UnsealedFieldException.class);
+	}
+
+	@Test
+	void sealsOneDataKeyPerTipForAllItsFields() {
+		TipReceived sealed = intake.seal(tip(new TipId(UUID.randomUUID())));
+		assertThat(List.of(sealed.callerPhone(), sealed.reporter().contact().phone(),
+				sealed.reporter().contact().email(), sealed.location().address()))
+			.extracting(TipSealingTest::sealedDataKey)
+			.containsOnly(sealedDataKey(sealed.narrative()));
+		assertThat(sealedDataKey(intake.seal(tip(new TipId(UUID.randomUUID()))).narrative()))
+			.isNotEqualTo(sealedDataKey(sealed.narrative()));
+	}
+
+	@Test
+	void refusesADataKeySealedForAnotherTip() {
+		TipReceived first = intake.seal(tip(new TipId(UUID.randomUUID())));
+		TipReceived second = intake.seal(tip(new TipId(UUID.randomUUID())));
+		String narrative = second.narrative();
+		String withFirstKey = "sealed:v2:" + sealedDataKey(first.narrative())
+				+ narrative.substring(narrative.lastIndexOf(':'));
+		assertThatThrownBy(() -> triage.open(withNarrative(second, withFirstKey)))
+			.isInstanceOf(UnsealedFieldException.class)
+			.hasMessageContaining("narrative");
+	}
+
+	@Test
+	void opensFieldsSealedOneByOneAsBeforeVersionTwo() throws Exception {
+		TipReceived tip = tip(new TipId(UUID.randomUUID()));
+		HybridEncrypt fieldByField = FieldKeys.parsePublic(PUBLIC_KEYSET)
+			.getPrimitive(FieldKeys.CONFIGURATION, HybridEncrypt.class);
+		TipReceived sealedV1 = PersonalFields.transform(tip, (tipId, field, value) -> {
+			try {
+				return "sealed:v1:" + Base64.getEncoder()
+					.encodeToString(fieldByField.encrypt(value.getBytes(StandardCharsets.UTF_8),
+							TipSealer.boundTo(tipId, field)));
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		assertThat(triage.open(sealedV1)).isEqualTo(tip);
 	}
 
 	@Test
@@ -134,9 +181,18 @@ class TipSealingTest {
 		assertThat(triage.open(sealed)).isEqualTo(sparse);
 	}
 
+	private static String sealedDataKey(String sealed) {
+		return sealed.substring("sealed:v2:".length(), sealed.lastIndexOf(':'));
+	}
+
 	private static String keyPrefix(String sealed) {
-		byte[] bytes = Base64.getDecoder().decode(sealed.substring("sealed:v1:".length()));
+		byte[] bytes = Base64.getDecoder().decode(sealedDataKey(sealed));
 		return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(bytes, 5));
+	}
+
+	private static TipReceived withNarrative(TipReceived tip, String narrative) {
+		return new TipReceived(tip.tipId(), tip.receivedAt(), tip.channel(), tip.channelMessageId(), tip.language(),
+				tip.reporter(), narrative, tip.location(), tip.callerPhone());
 	}
 
 	private static TipReceived tip(TipId id) {
