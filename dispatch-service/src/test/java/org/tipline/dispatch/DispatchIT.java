@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -76,6 +77,9 @@ class DispatchIT {
 	@Autowired
 	WebTestClient http;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@LocalServerPort
 	int port;
 
@@ -103,6 +107,21 @@ class DispatchIT {
 	@AfterAll
 	static void stopEndpoint() {
 		endpoint.close();
+	}
+
+	@Test
+	void emptiesTheOutboxOfAnnouncedDecisionsWithoutAnnouncingThemAgain() {
+		TipTriaged tip = PipelineEvents.triaged(ReporterRole.THIRD_PARTY, null, "WA", Priority.P3);
+		PipelineEvents.publish(Topics.TIPS_TRIAGED, EventType.TIP_TRIAGED, tip.tipId(), tip);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> PipelineEvents.read(Topics.TIPS_DECIDED, tip.tipId(), TipDecided.class).size() == 1);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.sql("SELECT count(*) FROM outbox WHERE tip_id = ?")
+				.param(tip.tipId().value())
+				.query(Long.class)
+				.single() == 0);
+		assertThat(PipelineEvents.read(Topics.TIPS_DECIDED, tip.tipId(), TipDecided.class)).hasSize(1);
 	}
 
 	@Test

@@ -2,8 +2,11 @@ package org.tipline.dispatch.publish;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Decisions are written to the outbox in the transaction that records them and published after commit; what a
  * crash left unpublished is published by the next sweep. A decision is therefore announced at least once, always
- * with the same event id.
+ * with the same event id. Published rows are deleted together at the next sweep rather than one statement per
+ * decision on the consumer's thread; a crash before that only announces them once more.
  */
 @Component
 public class Outbox {
@@ -29,6 +33,8 @@ public class Outbox {
 	private final JsonMapper json;
 
 	private final DispatchEvents events;
+
+	private final Queue<String> published = new ConcurrentLinkedQueue<>();
 
 	Outbox(JdbcClient jdbc, JsonMapper json, DispatchEvents events) {
 		this.jdbc = jdbc;
@@ -49,11 +55,27 @@ public class Outbox {
 	/** Call after the transaction committed. */
 	public void publish(String eventId, TipDecided decided) {
 		events.publish(EventType.TIP_DECIDED, eventId, decided.tipId(), decided.decidedAt(), decided);
-		jdbc.sql("DELETE FROM outbox WHERE event_id = ?").param(eventId).update();
+		published.add(eventId);
 	}
 
-	/** Publishes what was left behind, older than {@code olderThan} so as not to race a publish in progress. */
+	/**
+	 * Deletes what was published since the last sweep, then publishes what was left behind, older than
+	 * {@code olderThan} so as not to race a publish in progress.
+	 */
 	public int sweep(Instant olderThan) {
+		List<String> done = new ArrayList<>();
+		for (String eventId = published.poll(); eventId != null; eventId = published.poll()) {
+			done.add(eventId);
+		}
+		if (!done.isEmpty()) {
+			try {
+				jdbc.sql("DELETE FROM outbox WHERE event_id = ANY (?)").param(done.toArray(String[]::new)).update();
+			}
+			catch (RuntimeException ex) {
+				published.addAll(done);
+				throw ex;
+			}
+		}
 		List<Pending> pending = jdbc
 			.sql("SELECT event_id, tip_id, payload::text FROM outbox WHERE occurred_at < ? ORDER BY occurred_at LIMIT 100")
 			.param(Timestamp.from(olderThan))
