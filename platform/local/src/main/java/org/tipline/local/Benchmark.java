@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,8 @@ import java.util.UUID;
  * simulated state endpoint, all audited), and appends the figures to docs/benchmarks.md.
  */
 public final class Benchmark {
+
+	private static final Set<String> SERVICE_GROUPS = Set.of("triage-service", "dispatch-service", "audit-service");
 
 	private Benchmark() {
 	}
@@ -59,14 +62,17 @@ public final class Benchmark {
 				adapters.post(rate, warmup, 256, "warm-up", out);
 				adapters.reset();
 				states.reset();
-				Map<String, ProcessUsage> before = usage(pipeline);
+				Map<String, Long> lagBefore = ConsumerLag.of(settings.kafkaBootstrap(), SERVICE_GROUPS);
+				Map<String, ProcessUsage> before = usage(pipeline, settings.postgresPort());
 				long startNanos = System.nanoTime();
 				adapters.post(rate, measure, 256, "measured", out);
 				long acceptedInWindow = adapters.accepted();
 				Thread.sleep(5000);
 				double seconds = (System.nanoTime() - startNanos) / 1e9;
-				Map<String, ProcessUsage> after = usage(pipeline);
-				String report = report(rateText, measure, acceptedInWindow, adapters, states, seconds, ceiling, before, after);
+				Map<String, ProcessUsage> after = usage(pipeline, settings.postgresPort());
+				Map<String, Long> lagAfter = ConsumerLag.of(settings.kafkaBootstrap(), SERVICE_GROUPS);
+				String report = report(rateText, measure, acceptedInWindow, adapters, states, seconds, ceiling, before, after)
+						+ lagReport(lagBefore, lagAfter);
 				out.println(report);
 				Files.writeString(results, "\n" + section(options, report), StandardOpenOption.CREATE,
 						StandardOpenOption.APPEND);
@@ -107,7 +113,19 @@ public final class Benchmark {
 			text.append(String.format("| %s | %.0f %% of a core, %d MiB resident |%n", process.getKey(), 100 * cpu,
 					process.getValue().residentBytes() >> 20));
 		}
-		text.append(String.format("| all processes (without PostgreSQL) | %d MiB resident |%n", totalRss >> 20));
+		text.append(String.format("| all processes, PostgreSQL included | %d MiB resident |%n", totalRss >> 20));
+		return text.toString();
+	}
+
+	/** Records not yet read by each service, per topic: the stage whose backlog grows is the one behind. */
+	private static String lagReport(Map<String, Long> before, Map<String, Long> after) {
+		StringBuilder text = new StringBuilder();
+		after.forEach((groupAndTopic, lag) -> {
+			if (lag > 0 || before.getOrDefault(groupAndTopic, 0L) > 0) {
+				text.append(String.format("| not yet read: %s | %d at the start of the window, %d at its end |%n",
+						groupAndTopic, before.getOrDefault(groupAndTopic, 0L), lag));
+			}
+		});
 		return text.toString();
 	}
 
@@ -119,10 +137,26 @@ public final class Benchmark {
 				+ report;
 	}
 
-	private static Map<String, ProcessUsage> usage(LocalPipeline pipeline) {
+	private static Map<String, ProcessUsage> usage(LocalPipeline pipeline, int postgresPort) {
 		Map<String, ProcessUsage> usage = new LinkedHashMap<>();
 		pipeline.processIds().forEach((name, pid) -> usage.put(name, ProcessUsage.of(pid)));
+		usage.put("postgresql", postgresUsage(postgresPort));
 		return usage;
+	}
+
+	/**
+	 * PostgreSQL is a server process and one process per connection, started by pg_ctl rather than by this JVM:
+	 * found by the port on its command line, with every process under it. Memory is their proportional share
+	 * (PSS): the shared buffers every connection maps count once, not once per connection.
+	 */
+	private static ProcessUsage postgresUsage(int port) {
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.info().command().orElse("").endsWith("/postgres")
+					&& String.join(" ", process.info().arguments().orElse(new String[0])).contains("-p " + port))
+			.flatMap((server) -> java.util.stream.Stream.concat(java.util.stream.Stream.of(server), server.descendants()))
+			.map((process) -> ProcessUsage.of(process.pid()).withResidentBytes(ProcessUsage.proportionalBytes(process.pid())))
+			.reduce(new ProcessUsage(0, 0), (a, b) -> new ProcessUsage(a.cpuSeconds() + b.cpuSeconds(),
+					a.residentBytes() + b.residentBytes()));
 	}
 
 	private static Map<String, String> options(String[] args) {

@@ -26,4 +26,23 @@ record ProcessUsage(double cpuSeconds, long residentBytes) {
 			return new ProcessUsage(Double.NaN, 0);
 		}
 	}
+
+	/** Resident memory with each shared page divided among the processes that map it (PSS), 0 when unknown. */
+	static long proportionalBytes(long pid) {
+		try {
+			return Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))
+				.stream()
+				.filter((line) -> line.startsWith("Pss:"))
+				.map((line) -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+				.findFirst()
+				.orElse(0L);
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	ProcessUsage withResidentBytes(long bytes) {
+		return new ProcessUsage(cpuSeconds, bytes);
+	}
 }
