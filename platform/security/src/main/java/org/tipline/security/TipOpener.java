@@ -2,8 +2,9 @@ package org.tipline.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.HybridDecrypt;
@@ -21,6 +22,8 @@ public final class TipOpener {
 	private final HybridDecrypt decrypt;
 
 	private final TipSealer sealer;
+
+	private final DataKeys dataKeys = new DataKeys();
 
 	private TipOpener(HybridDecrypt decrypt, TipSealer sealer) {
 		this.decrypt = decrypt;
@@ -40,7 +43,7 @@ public final class TipOpener {
 
 	/** The tip with its personal fields in the clear. */
 	public TipReceived open(TipReceived sealed) {
-		return PersonalFields.transform(sealed, new Envelope()::open);
+		return PersonalFields.transform(sealed, this::open);
 	}
 
 	/** Seals again, for a service that passes the tip on (triage publishes it inside {@code TipTriaged}). */
@@ -53,57 +56,64 @@ public final class TipOpener {
 				+ " does not open with this keyset: another tip's or field's ciphertext, or an unknown key");
 	}
 
-	/** The data key of the tip being opened, unsealed once for all its fields. */
-	private final class Envelope {
-
-		private byte[] sealedDataKey;
-
-		private Aead dataKey;
-
-		String open(TipId tipId, String field, String value) {
-			if (value.startsWith(TipSealer.V2_PREFIX)) {
-				return openV2(tipId, field, value.substring(TipSealer.V2_PREFIX.length()));
-			}
-			if (value.startsWith(TipSealer.V1_PREFIX)) {
-				return openV1(tipId, field, value.substring(TipSealer.V1_PREFIX.length()));
-			}
-			throw new UnsealedFieldException("the " + field + " of tip " + tipId + " arrived unsealed");
+	private String open(TipId tipId, String field, String value) {
+		if (value.startsWith(TipSealer.V2_PREFIX)) {
+			return openV2(tipId, field, value.substring(TipSealer.V2_PREFIX.length()));
 		}
-
-		private String openV2(TipId tipId, String field, String sealed) {
-			int separator = sealed.indexOf(':');
-			if (separator < 0) {
-				throw doesNotOpen(tipId, field);
-			}
-			try {
-				byte[] fieldKey = Base64.getDecoder().decode(sealed.substring(0, separator));
-				byte[] ciphertext = Base64.getDecoder().decode(sealed.substring(separator + 1));
-				return new String(dataKeyFor(tipId, fieldKey).decrypt(ciphertext, TipSealer.boundTo(tipId, field)),
-						StandardCharsets.UTF_8);
-			}
-			catch (GeneralSecurityException | IllegalArgumentException ex) {
-				throw doesNotOpen(tipId, field);
-			}
+		if (value.startsWith(TipSealer.V1_PREFIX)) {
+			return openV1(tipId, field, value.substring(TipSealer.V1_PREFIX.length()));
 		}
+		throw new UnsealedFieldException("the " + field + " of tip " + tipId + " arrived unsealed");
+	}
 
-		/** A tip's fields normally share one data key; one that names another is unsealed on its own. */
-		private Aead dataKeyFor(TipId tipId, byte[] sealedKey) throws GeneralSecurityException {
-			if (dataKey == null || !Arrays.equals(sealedKey, sealedDataKey)) {
-				Aead key = new AesGcmJce(decrypt.decrypt(sealedKey, TipSealer.dataKeyBoundTo(tipId)));
-				sealedDataKey = sealedKey;
-				dataKey = key;
-			}
-			return dataKey;
+	private String openV2(TipId tipId, String field, String sealed) {
+		int separator = sealed.indexOf(':');
+		if (separator < 0) {
+			throw doesNotOpen(tipId, field);
 		}
+		try {
+			Aead dataKey = dataKeys.get(sealed.substring(0, separator));
+			byte[] ciphertext = Base64.getDecoder().decode(sealed.substring(separator + 1));
+			return new String(dataKey.decrypt(ciphertext, TipSealer.boundTo(tipId, field)), StandardCharsets.UTF_8);
+		}
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
+			throw doesNotOpen(tipId, field);
+		}
+	}
 
-		private String openV1(TipId tipId, String field, String sealed) {
-			try {
-				byte[] ciphertext = Base64.getDecoder().decode(sealed);
-				return new String(decrypt.decrypt(ciphertext, TipSealer.boundTo(tipId, field)), StandardCharsets.UTF_8);
+	private String openV1(TipId tipId, String field, String sealed) {
+		try {
+			byte[] ciphertext = Base64.getDecoder().decode(sealed);
+			return new String(decrypt.decrypt(ciphertext, TipSealer.boundTo(tipId, field)), StandardCharsets.UTF_8);
+		}
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
+			throw doesNotOpen(tipId, field);
+		}
+	}
+
+	/**
+	 * The data keys recently seen, unsealed: intake makes about one a second, so each is unsealed once rather than
+	 * once per tip. Tips replayed from long ago unseal theirs again.
+	 */
+	private final class DataKeys {
+
+		private static final int KEPT = 64;
+
+		private final Map<String, Aead> unsealed = new LinkedHashMap<>(KEPT, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Aead> eldest) {
+				return size() > KEPT;
 			}
-			catch (GeneralSecurityException | IllegalArgumentException ex) {
-				throw doesNotOpen(tipId, field);
+		};
+
+		synchronized Aead get(String sealedKey) throws GeneralSecurityException {
+			Aead key = unsealed.get(sealedKey);
+			if (key == null) {
+				key = new AesGcmJce(decrypt.decrypt(Base64.getDecoder().decode(sealedKey), TipSealer.DATA_KEY_CONTEXT));
+				unsealed.put(sealedKey, key);
 			}
+			return key;
 		}
 	}
 }

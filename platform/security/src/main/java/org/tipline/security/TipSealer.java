@@ -12,12 +12,13 @@ import org.tipline.events.TipId;
 import org.tipline.events.TipReceived;
 
 /**
- * Encrypts the personal fields of a tip under the public keyset. Each tip gets a fresh AES-256-GCM data key, sealed
- * once with HPKE (X25519, HKDF-SHA256, AES-256-GCM) and bound to the tip; each field is encrypted under that data
- * key and bound to its tip and field, so a sealed narrative copied into another tip, or into the phone field, does
- * not open. One HPKE operation per tip rather than per field: X25519 in Java costs hundreds of microseconds, and
- * per field it was most of intake's and triage's CPU under load. Holding only the public keyset, intake can seal
- * but not open.
+ * Encrypts the personal fields of tips under the public keyset, as envelope encryption: a random AES-256-GCM data
+ * key is sealed with HPKE (X25519, HKDF-SHA256, AES-256-GCM) and each field is encrypted under the data key with its
+ * tip and field as associated data, so a sealed narrative copied into another tip, or into the phone field, does
+ * not open. A data key serves the tips sealed within {@value #DATA_KEY_MILLIS} ms, at most {@value #DATA_KEY_TIPS}
+ * of them, and is then forgotten: X25519 in Java costs hundreds of microseconds, and one HPKE operation per field,
+ * then per tip, was the largest CPU cost of intake, triage and dispatch under load. The services that open cache
+ * the few data keys in use. Holding only the public keyset, intake can seal but not open.
  */
 public final class TipSealer {
 
@@ -34,7 +35,16 @@ public final class TipSealer {
 
 	private static final int DATA_KEY_BYTES = 32;
 
+	static final long DATA_KEY_MILLIS = 1000;
+
+	static final int DATA_KEY_TIPS = 1000;
+
+	/** HPKE's context info for a data key; fields are bound to their tip by their own associated data. */
+	static final byte[] DATA_KEY_CONTEXT = "tipline/data-key".getBytes(StandardCharsets.UTF_8);
+
 	private final HybridEncrypt encrypt;
+
+	private DataKey current;
 
 	private TipSealer(HybridEncrypt encrypt) {
 		this.encrypt = encrypt;
@@ -56,16 +66,12 @@ public final class TipSealer {
 
 	/** The tip with its personal fields sealed; fields sealed already are kept as they are. */
 	public TipReceived seal(TipReceived tip) {
-		return PersonalFields.transform(tip, new Envelope()::seal);
+		DataKey key = dataKey();
+		return PersonalFields.transform(tip, key::seal);
 	}
 
 	public static boolean isSealed(String value) {
 		return value != null && value.startsWith(SEALED);
-	}
-
-	/** The context of a tip's data key (HPKE's info): the data key of one tip does not open for another. */
-	static byte[] dataKeyBoundTo(TipId tipId) {
-		return ("tipline/" + tipId + "/data-key").getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** The context of each field's ciphertext (associated data). */
@@ -73,25 +79,45 @@ public final class TipSealer {
 		return ("tipline/" + tipId + "/" + field).getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** The data key of one tip, made when its first field is sealed. */
-	private final class Envelope {
+	/** The data key in use, or a new one when it is too old or has served enough tips. */
+	private synchronized DataKey dataKey() {
+		long now = System.nanoTime();
+		if (current == null || now - current.madeAtNanos > DATA_KEY_MILLIS * 1_000_000 || current.tips >= DATA_KEY_TIPS) {
+			current = new DataKey(now);
+		}
+		current.tips++;
+		return current;
+	}
 
-		private String sealedDataKey;
+	private final class DataKey {
 
-		private Aead dataKey;
+		private final long madeAtNanos;
+
+		private final String sealedKey;
+
+		private final Aead aead;
+
+		private int tips;
+
+		DataKey(long madeAtNanos) {
+			this.madeAtNanos = madeAtNanos;
+			byte[] key = Random.randBytes(DATA_KEY_BYTES);
+			try {
+				this.sealedKey = Base64.getEncoder().encodeToString(encrypt.encrypt(key, DATA_KEY_CONTEXT));
+				this.aead = new AesGcmJce(key);
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("no data key could be sealed with the public keyset", ex);
+			}
+		}
 
 		String seal(TipId tipId, String field, String value) {
 			if (isSealed(value)) {
 				return value;
 			}
 			try {
-				if (dataKey == null) {
-					byte[] key = Random.randBytes(DATA_KEY_BYTES);
-					sealedDataKey = Base64.getEncoder().encodeToString(encrypt.encrypt(key, dataKeyBoundTo(tipId)));
-					dataKey = new AesGcmJce(key);
-				}
-				byte[] ciphertext = dataKey.encrypt(value.getBytes(StandardCharsets.UTF_8), boundTo(tipId, field));
-				return V2_PREFIX + sealedDataKey + ":" + Base64.getEncoder().encodeToString(ciphertext);
+				byte[] ciphertext = aead.encrypt(value.getBytes(StandardCharsets.UTF_8), boundTo(tipId, field));
+				return V2_PREFIX + sealedKey + ":" + Base64.getEncoder().encodeToString(ciphertext);
 			}
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException("the " + field + " of tip " + tipId + " could not be sealed", ex);
