@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +37,10 @@ public final class Benchmark {
 		int ceilingRecords = Integer.parseInt(options.getOrDefault("ceiling-records", "100000"));
 		Duration endpointDelay = Duration.ofMillis(Long.parseLong(options.getOrDefault("endpoint-delay-ms", "0")));
 		double endpointFailures = Double.parseDouble(options.getOrDefault("endpoint-failure-share", "0"));
+		int instances = Integer.parseInt(options.getOrDefault("instances", "1"));
+		if (instances != 1 && instances != 2) {
+			throw new IllegalArgumentException("--instances is 1 or 2 (of each service)");
+		}
 		Path repository = Path.of("").toAbsolutePath();
 		Path results = repository.resolve(options.getOrDefault("results", "docs/benchmarks.md"));
 		PrintStream out = System.out;
@@ -47,14 +53,18 @@ public final class Benchmark {
 					options.getOrDefault("service-jvm-options", defaults.serviceJvmOptions()), states.baseUrl());
 			LocalPipeline pipeline = LocalPipeline.start(settings, out);
 			try {
+				List<URI> intakes = new ArrayList<>(List.of(URI.create("http://localhost:" + settings.intakePort())));
+				if (instances == 2) {
+					out.println("Starting a second instance of each service...");
+					intakes.add(URI.create("http://localhost:" + pipeline.startSecondInstances(Benchmark::freePortOrFail, out)));
+				}
 				out.println("Kafka ceiling: " + ceilingRecords + " records of 2 KiB through " + KafkaCeiling.HOPS
 						+ " consume-produce hops...");
 				KafkaCeiling.Result ceiling = KafkaCeiling.measure(settings.kafkaBootstrap(), ceilingRecords, 2048);
 				out.printf("  %.0f records/s end to end, hop p50 %.1f ms%n", ceiling.recordsPerSecond(),
 						ceiling.hopP50Millis());
 
-				ChannelAdapterSimulator adapters = new ChannelAdapterSimulator(
-						URI.create("http://localhost:" + settings.intakePort()),
+				ChannelAdapterSimulator adapters = new ChannelAdapterSimulator(intakes,
 						LocalKeys.ensure(settings.dataDir()).adapterKey(), UUID.randomUUID().toString());
 				String rateText = (rate > 0) ? String.format("%.0f tips/s", rate) : "as fast as possible";
 				out.println("Pipeline at " + rateText + ": warm-up " + warmup.toSeconds() + " s, then "
@@ -165,11 +175,20 @@ public final class Benchmark {
 			if (!arg.startsWith("--") || !arg.contains("=")) {
 				throw new IllegalArgumentException("usage: ./tipline bench [--rate=100 (0: as fast as possible)] "
 						+ "[--warmup-seconds=120] [--seconds=60] [--ceiling-records=100000] [--endpoint-delay-ms=0] "
-						+ "[--endpoint-failure-share=0] [--results=docs/benchmarks.md]");
+						+ "[--endpoint-failure-share=0] [--instances=1 (2: two of each service)] [--results=docs/benchmarks.md]");
 			}
 			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
 		}
 		return options;
+	}
+
+	private static int freePortOrFail() {
+		try {
+			return freePort();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static int freePort() throws IOException {

@@ -89,7 +89,7 @@ final class ChannelAdapterSimulator {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final URI tips;
+	private final List<URI> tips;
 
 	private final String run;
 
@@ -101,14 +101,17 @@ final class ChannelAdapterSimulator {
 
 	private final String[] recentPhones = new String[1000];
 
+	private final AtomicLong requests = new AtomicLong();
+
 	private final AtomicLong accepted = new AtomicLong();
 
 	private final AtomicLong refused = new AtomicLong();
 
 	private volatile Latencies latencies = new Latencies();
 
-	ChannelAdapterSimulator(URI intake, String adapterKey, String run) {
-		this.tips = intake.resolve("/v1/tips");
+	/** Posts to each of {@code intakes} in turn, as a load balancer in front of several intake instances would. */
+	ChannelAdapterSimulator(List<URI> intakes, String adapterKey, String run) {
+		this.tips = intakes.stream().map((intake) -> intake.resolve("/v1/tips")).toList();
 		this.authorization = "Bearer " + adapterKey;
 		this.run = run;
 	}
@@ -166,7 +169,7 @@ final class ChannelAdapterSimulator {
 	private void send(Semaphore inFlight) {
 		long started = System.nanoTime();
 		Latencies recordTo = latencies;
-		HttpRequest request = HttpRequest.newBuilder(tips)
+		HttpRequest request = HttpRequest.newBuilder(tips.get((int) (requests.getAndIncrement() % tips.size())))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Authorization", authorization)

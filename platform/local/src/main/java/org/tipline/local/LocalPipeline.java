@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -139,6 +140,30 @@ public final class LocalPipeline implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts a second instance of each service, on its own port and in the same consumer groups, so two of each
+	 * share the load as in a scale-out deployment. Returns the port of the second intake.
+	 */
+	int startSecondInstances(IntSupplier freePort, PrintStream progress) throws IOException, InterruptedException {
+		List<Service> seconds = new ArrayList<>();
+		for (Service service : List.copyOf(services.values())) {
+			if (!service.name().endsWith("-service")) {
+				continue;
+			}
+			Service second = service.secondInstance(freePort.getAsInt());
+			synchronized (this) {
+				services.put(second.name(), second);
+				processes.add(second.start(settings));
+			}
+			seconds.add(second);
+		}
+		for (Service second : seconds) {
+			process(second.name()).awaitReady(() -> ChildProcess.answers200(second.readiness()), READY_TIMEOUT);
+			progress.println("  " + second.name() + " ready");
+		}
+		return services.get("intake-service-2").port();
+	}
+
 	/** Stops PostgreSQL and starts it again on the same cluster and port, as a database failover would look. */
 	synchronized void restartDatabase(Duration down) throws IOException, SQLException, InterruptedException {
 		database.close();
@@ -249,6 +274,10 @@ public final class LocalPipeline implements AutoCloseable {
 	}
 
 	private record Service(String name, String module, String artifactId, int port, List<String> arguments) {
+
+		Service secondInstance(int secondPort) {
+			return new Service(name + "-2", module, artifactId, secondPort, arguments);
+		}
 
 		Service withExtra(List<String> extraArguments) {
 			List<String> all = new ArrayList<>(arguments);
