@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,13 +18,34 @@ import org.tipline.events.TipId;
 import org.tipline.events.Topics;
 import org.tipline.testing.SharedKafka;
 
-/** Publishes pipeline events to the real topics, as the other services would, with their CloudEvents headers. */
+/**
+ * Publishes pipeline events to the real topics, as the other services would, with their CloudEvents headers. Each
+ * send waits for the broker's acknowledgement, so a test knows the event is there before it looks for the entry;
+ * {@link #withoutWaiting()} publishes many at a time and waits for them all on close.
+ */
 public final class PipelineEvents implements AutoCloseable {
 
 	private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 			Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
 					"all"),
 			new StringSerializer(), new ByteArraySerializer());
+
+	private final boolean waitForEachSend;
+
+	private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+
+	public PipelineEvents() {
+		this(true);
+	}
+
+	private PipelineEvents(boolean waitForEachSend) {
+		this.waitForEachSend = waitForEachSend;
+	}
+
+	/** Sends without waiting for each acknowledgement; {@link #close()} waits for all and fails if any failed. */
+	public static PipelineEvents withoutWaiting() {
+		return new PipelineEvents(false);
+	}
 
 	public void received(UUID tip, Instant at) {
 		publish(Topics.TIPS_RECEIVED, EventType.TIP_RECEIVED, "/tipline/intake", tip.toString(), tip, """
@@ -86,6 +108,14 @@ public final class PipelineEvents implements AutoCloseable {
 	}
 
 	public void send(ProducerRecord<String, byte[]> record) {
+		if (!waitForEachSend) {
+			producer.send(record, (metadata, failure) -> {
+				if (failure != null) {
+					firstFailure.compareAndSet(null, failure);
+				}
+			});
+			return;
+		}
 		try {
 			producer.send(record).get();
 		}
@@ -97,5 +127,8 @@ public final class PipelineEvents implements AutoCloseable {
 	@Override
 	public void close() {
 		producer.close();
+		if (firstFailure.get() != null) {
+			throw new IllegalStateException("an event was not published", firstFailure.get());
+		}
 	}
 }

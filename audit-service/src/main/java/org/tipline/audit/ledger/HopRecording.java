@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -27,27 +30,76 @@ class HopRecording {
 	private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
 
 	/**
-	 * Records every pipeline event, and every record a service dead-lettered, as audit entries. Offsets are
-	 * committed only after the entries are stored, and a redelivered event adds nothing, so the log is complete
-	 * and free of duplicates across crashes. A checkpoint is signed as soon as enough entries are waiting.
+	 * Records every pipeline event, and every record a service dead-lettered, as audit entries, a poll of records at
+	 * a time: the entries of the whole poll are appended in one transaction, so audit pays for one lock and one
+	 * flush per poll, not per event. Offsets are committed only after the function returns, that is after the
+	 * entries are stored, and a redelivered event adds nothing, so the log is complete and free of duplicates across
+	 * crashes. A record that cannot be read, or that the database refuses, is named in a
+	 * {@link BatchListenerFailedException} once the records before it are stored: it is dead-lettered alone and the
+	 * records after it come again ({@link BatchFailureHandling}). A checkpoint is signed as soon as enough entries are
+	 * waiting.
 	 */
 	@Bean
-	Consumer<Message<byte[]>> recordHop(AuditLedger ledger, CheckpointIssuer checkpoints, JsonMapper json,
+	Consumer<Message<List<byte[]>>> recordHop(AuditLedger ledger, CheckpointIssuer checkpoints, JsonMapper json,
 			Clock clock) {
 		HopReader reader = new HopReader(json);
 		return (message) -> {
-			String topic = header(message.getHeaders(), KafkaHeaders.RECEIVED_TOPIC);
-			List<HopEntry> entries = (topic != null && topic.endsWith(DEAD_LETTER_SUFFIX))
-					? reader.readDeadLetter(deadLetter(topic, message, clock))
-					: reader.read(CloudEventMessageUtils.getType(message),
-							String.valueOf(CloudEventMessageUtils.getSource(message)),
-							CloudEventMessageUtils.getId(message), message.getPayload());
-			String traceId = traceIdOf(header(message.getHeaders(), "traceparent"));
-			entries = entries.stream().map((entry) -> entry.withTraceId(traceId)).toList();
-			if (!ledger.append(entries).isEmpty()) {
+			PolledBatch batch = new PolledBatch(message);
+			List<List<HopEntry>> readable = new ArrayList<>();
+			RuntimeException unreadable = null;
+			while (readable.size() < batch.size() && unreadable == null) {
+				try {
+					readable.add(entriesOf(batch.record(readable.size()), reader, clock));
+				}
+				catch (RuntimeException ex) {
+					// reading is plain parsing of the record's bytes and headers: what fails once fails every time
+					unreadable = ex;
+				}
+			}
+			if (store(ledger, batch, readable)) {
 				checkpoints.issueIfDue();
 			}
+			if (unreadable != null) {
+				throw new BatchListenerFailedException("a record of the batch cannot be read", unreadable,
+						batch.origin(readable.size()));
+			}
 		};
+	}
+
+	private static List<HopEntry> entriesOf(Message<byte[]> record, HopReader reader, Clock clock) {
+		String topic = header(record.getHeaders(), KafkaHeaders.RECEIVED_TOPIC);
+		List<HopEntry> entries = (topic != null && topic.endsWith(DEAD_LETTER_SUFFIX))
+				? reader.readDeadLetter(deadLetter(topic, record, clock))
+				: reader.read(CloudEventMessageUtils.getType(record),
+						String.valueOf(CloudEventMessageUtils.getSource(record)), CloudEventMessageUtils.getId(record),
+						record.getPayload());
+		String traceId = traceIdOf(header(record.getHeaders(), "traceparent"));
+		return entries.stream().map((entry) -> entry.withTraceId(traceId)).toList();
+	}
+
+	/**
+	 * Appends the entries of the first records of the batch, in order, in one transaction; true if any was new.
+	 * Should the database refuse one (a value longer than its column, a character PostgreSQL cannot store), they
+	 * are appended a record at a time instead, to find which: the records before it are stored and it is
+	 * dead-lettered like an unreadable one. Any other failure stores none of them, to be tried again.
+	 */
+	private static boolean store(AuditLedger ledger, PolledBatch batch, List<List<HopEntry>> records) {
+		try {
+			return !ledger.append(records.stream().flatMap(List::stream).toList()).isEmpty();
+		}
+		catch (DataIntegrityViolationException refusedInTheBatch) {
+			boolean appended = false;
+			for (int index = 0; index < records.size(); index++) {
+				try {
+					appended |= !ledger.append(records.get(index)).isEmpty();
+				}
+				catch (DataIntegrityViolationException refused) {
+					throw new BatchListenerFailedException("the database refused a record of the batch", refused,
+							batch.origin(index));
+				}
+			}
+			return appended;
+		}
 	}
 
 	/** {@code tips.triaged.v1.dispatch-service.dlq}: the group that gave up is between topic and suffix. */
