@@ -24,6 +24,11 @@ final class EmbeddedDatabase implements AutoCloseable {
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
 			.setPort(port)
+			// the library's defaults are for throwaway test databases: no fsync (-F) and commits acknowledged
+			// before they are written. Here a committed decision or audit entry must survive a crash of the server
+			// or the machine, since the Kafka offset behind it is committed next.
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
 			.start();
 		try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
 			for (String database : databases) {
@@ -44,6 +49,16 @@ final class EmbeddedDatabase implements AutoCloseable {
 		}
 		try (Statement create = connection.createStatement()) {
 			create.execute("CREATE DATABASE \"" + database + "\"");
+		}
+	}
+
+	/** The value of a server setting, as {@code SHOW} gives it. */
+	String setting(String name) throws SQLException {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement show = connection.createStatement();
+				ResultSet value = show.executeQuery("SHOW " + name)) {
+			value.next();
+			return value.getString(1);
 		}
 	}
 
