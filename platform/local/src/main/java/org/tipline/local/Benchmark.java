@@ -32,7 +32,7 @@ public final class Benchmark {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
 		double rate = Double.parseDouble(options.getOrDefault("rate", "100"));
-		Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "120")));
+		Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "300")));
 		Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60")));
 		int ceilingRecords = Integer.parseInt(options.getOrDefault("ceiling-records", "100000"));
 		Duration endpointDelay = Duration.ofMillis(Long.parseLong(options.getOrDefault("endpoint-delay-ms", "0")));
@@ -174,7 +174,7 @@ public final class Benchmark {
 		for (String arg : args) {
 			if (!arg.startsWith("--") || !arg.contains("=")) {
 				throw new IllegalArgumentException("usage: ./tipline bench [--rate=100 (0: as fast as possible)] "
-						+ "[--warmup-seconds=120] [--seconds=60] [--ceiling-records=100000] [--endpoint-delay-ms=0] "
+						+ "[--warmup-seconds=300] [--seconds=60] [--ceiling-records=100000] [--endpoint-delay-ms=0] "
 						+ "[--endpoint-failure-share=0] [--instances=1 (2: two of each service)] [--results=docs/benchmarks.md]");
 			}
 			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
