@@ -72,11 +72,17 @@ public final class AuditVerifier {
 
 	private static PublicKey publicKey(String argument) {
 		Path file = Path.of(argument);
+		String key;
 		try {
-			return SigningKey.parsePublicKey(Files.isRegularFile(file) ? Files.readString(file) : argument);
+			key = Files.isRegularFile(file) ? Files.readString(file) : argument;
 		}
 		catch (IOException ex) {
 			throw new IllegalArgumentException("cannot read " + argument + ": " + ex.getMessage());
 		}
+		if (key.strip().startsWith("{")) {
+			throw new IllegalArgumentException(argument + " holds JSON, as GET /v1/audit/public-key answers by "
+					+ "default: save GET /v1/audit/public-key?format=pem instead");
+		}
+		return SigningKey.parsePublicKey(key);
 	}
 }
