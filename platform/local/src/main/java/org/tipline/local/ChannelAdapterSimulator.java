@@ -201,8 +201,7 @@ final class ChannelAdapterSimulator {
 		long n = sequence.incrementAndGet();
 		// every caller has a number of their own, except the share who call again about what they reported, as
 		// in real traffic: linking then finds the occasional repeat
-		String phone = (n > 1 && random.nextInt(100) < REPEAT_CALLER_PERCENT)
-				? recentPhones[(int) ((n - 1 - random.nextInt((int) Math.min(n - 1, recentPhones.length))) % recentPhones.length)]
+		String phone = (n > 1 && random.nextInt(100) < REPEAT_CALLER_PERCENT) ? earlierCallerPhone(n)
 				: "+1" + place.areaCode() + (2_000_000 + n % 8_000_000);
 		recentPhones[(int) (n % recentPhones.length)] = phone;
 		boolean stated = random.nextInt(3) > 0;
@@ -212,6 +211,12 @@ final class ChannelAdapterSimulator {
 				{"channel":"%s","channelMessageId":"bench-%s-%d","language":"en",\
 				"reporter":{"role":"%s","consentToLawEnforcement":"%s"},"narrative":"%s"%s,"callerPhone":"%s"}"""
 			.formatted(channel, run, n, role, consent, narrative, location, phone);
+	}
+
+	/** The number of one of the (at most) thousand callers before tip {@code n}. */
+	private String earlierCallerPhone(long n) {
+		int back = 1 + random.nextInt((int) Math.min(n - 1, recentPhones.length));
+		return recentPhones[(int) ((n - back) % recentPhones.length)];
 	}
 
 	private String pick(List<String> words) {
