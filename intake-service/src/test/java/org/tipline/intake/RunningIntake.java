@@ -24,7 +24,9 @@ import org.tipline.testing.TestFieldKeys;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// a fresh context's first submission once took more than the default 5 s on a loaded CI machine
+// (TipOwnershipIT, the module's first test); a wrong answer still fails a test, a slow one no longer does
+@AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = RunningIntake.Infrastructure.class)
 public @interface RunningIntake {
 
