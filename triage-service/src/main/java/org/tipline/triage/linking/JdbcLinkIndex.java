@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,6 +35,14 @@ public final class JdbcLinkIndex implements LinkIndex {
 	 */
 	static final int MATCHES_PER_KEY = 50;
 
+	private static final String[] KIND_NAMES = Arrays.stream(IncidentKey.Kind.values())
+		.map(IncidentKey.Kind::name)
+		.toArray(String[]::new);
+
+	private static final Integer[] SHARED_TO_LINK = Arrays.stream(IncidentKey.Kind.values())
+		.map(IncidentKey.Kind::sharedToLink)
+		.toArray(Integer[]::new);
+
 	private final AtomicReference<Instant> lastForgotten = new AtomicReference<>(Instant.EPOCH);
 
 	public JdbcLinkIndex(JdbcClient jdbc, Duration window, Clock clock) {
@@ -63,9 +72,11 @@ public final class JdbcLinkIndex implements LinkIndex {
 				    SELECT tip_id, kind FROM incident_key
 				    WHERE key_digest = given.digest AND tip_id <> ? AND received_at BETWEEN ? AND ?
 				    ORDER BY received_at DESC LIMIT ?) AS recent
-				GROUP BY recent.tip_id, recent.kind""")
+				JOIN unnest(?::varchar[], ?::int[]) AS needed (kind, shared) ON needed.kind = recent.kind
+				GROUP BY recent.tip_id, recent.kind, needed.shared
+				HAVING count(*) >= needed.shared""")
 			.params(digests, tipId.toString(), Timestamp.from(receivedAt.minus(window)),
-					Timestamp.from(receivedAt.plus(window)), MATCHES_PER_KEY)
+					Timestamp.from(receivedAt.plus(window)), MATCHES_PER_KEY, KIND_NAMES, SHARED_TO_LINK)
 			.query((rs, row) -> new Match(TipId.parse(rs.getString("tip_id")),
 					IncidentKey.Kind.valueOf(rs.getString("kind")), rs.getInt("shared")))
 			.list());

@@ -10,8 +10,10 @@ public interface LinkIndex {
 
 	/**
 	 * Remembers the tip's keys, then answers the other tips received within the window either side of it that
-	 * share each key, with how many keys of each kind they share. Remembering first means that of two reports
-	 * triaged at the same moment on two instances, at least the second to ask finds the first.
+	 * share at least {@link IncidentKey.Kind#sharedToLink()} keys of a kind, with how many they share. Remembering
+	 * first means that of two reports triaged at the same moment on two instances, at least the second to ask
+	 * finds the first. Weaker matches are left out by the index itself: a common word of a town is shared by
+	 * hundreds of recent tips, and carrying each of those back to be dropped was most of triage's work.
 	 */
 	Set<Match> rememberAndMatch(TipId tipId, Instant receivedAt, Set<IncidentKey> keys);
 

@@ -41,7 +41,11 @@ public final class MemoryLinkIndex implements LinkIndex {
 			holders.add(new Entry(tipId, receivedAt));
 		}
 		Set<Match> matches = new HashSet<>();
-		shared.forEach((id, kinds) -> kinds.forEach((kind, count) -> matches.add(new Match(id, kind, count))));
+		shared.forEach((id, kinds) -> kinds.forEach((kind, count) -> {
+			if (count >= kind.sharedToLink()) {
+				matches.add(new Match(id, kind, count));
+			}
+		}));
 		return matches;
 	}
 }

@@ -21,16 +21,6 @@ import org.tipline.triage.narrative.Narrative;
  */
 public final class TipLinker {
 
-	/** Narrative bands that two tips must share to count as near-duplicates (about 55% resemblance). */
-	static final int NARRATIVE_BANDS_TO_LINK = 3;
-
-	/**
-	 * Story terms that two tips naming the same town must share. Reworded reports of one incident share eight to
-	 * a dozen (the venue, the ages and numbers, what happens); unrelated tips about the same town share a few
-	 * words of the trade ("girl", "motel", "work", "passport").
-	 */
-	static final int STORY_TERMS_TO_LINK = 6;
-
 	/**
 	 * At most this many earlier tips are linked to one new tip, those with the most kinds of evidence first. A
 	 * state needs to see that an incident was reported before, not every copy; and each link is an event and an
@@ -58,10 +48,8 @@ public final class TipLinker {
 		}
 		Map<TipId, Set<LinkEvidence>> linked = new TreeMap<>(Comparator.comparing(TipId::toString));
 		for (LinkIndex.Match match : index.rememberAndMatch(tip.tipId(), tip.receivedAt(), tipKeys)) {
-			if (links(match)) {
-				linked.computeIfAbsent(match.tipId(), (id) -> EnumSet.noneOf(LinkEvidence.class))
-					.add(evidenceOf(match.kind()));
-			}
+			linked.computeIfAbsent(match.tipId(), (id) -> EnumSet.noneOf(LinkEvidence.class))
+				.add(evidenceOf(match.kind()));
 		}
 		return linked.entrySet()
 			.stream()
@@ -74,14 +62,6 @@ public final class TipLinker {
 
 	/** Another tip about the same incident, and what the two were found to share, in {@link LinkEvidence} order. */
 	public record Link(TipId tipId, List<LinkEvidence> evidence) {
-	}
-
-	private static boolean links(LinkIndex.Match match) {
-		return switch (match.kind()) {
-			case NARRATIVE -> match.shared() >= NARRATIVE_BANDS_TO_LINK;
-			case STORY -> match.shared() >= STORY_TERMS_TO_LINK;
-			default -> true;
-		};
 	}
 
 	/** The published name of each kind of key: a kind added here must be given one in the event contract. */

@@ -3,8 +3,11 @@ package org.tipline.triage.linking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,6 +84,37 @@ class LinkIndexIT {
 			.query((rs, row) -> rs.getBytes(1))
 			.list();
 		assertThat(digests).isNotEmpty().allSatisfy((digest) -> assertThat(digest).hasSize(16));
+	}
+
+	@Test
+	void answersOnlyTipsThatShareEnoughKeysOfAKindToLink() {
+		JdbcLinkIndex index = new JdbcLinkIndex(jdbc, Duration.ofDays(30), Clock.systemUTC());
+		Instant now = Instant.now();
+		TipId earlier = tipId();
+		List<IncidentKey> story = randomKeys(IncidentKey.Kind.STORY, 6);
+		IncidentKey phone = randomKeys(IncidentKey.Kind.PHONE, 1).get(0);
+		Set<IncidentKey> earlierKeys = new HashSet<>(story);
+		earlierKeys.add(phone);
+		index.rememberAndMatch(earlier, now, earlierKeys);
+
+		Set<IncidentKey> fiveTerms = Set.copyOf(story.subList(0, 5));
+		Set<IncidentKey> sixTerms = Set.copyOf(story);
+
+		assertThat(index.rememberAndMatch(tipId(), now, fiveTerms)).isEmpty();
+		assertThat(index.rememberAndMatch(tipId(), now, sixTerms))
+			.containsExactly(new LinkIndex.Match(earlier, IncidentKey.Kind.STORY, 6));
+		assertThat(index.rememberAndMatch(tipId(), now, Set.of(phone)))
+			.containsExactly(new LinkIndex.Match(earlier, IncidentKey.Kind.PHONE, 1));
+	}
+
+	private static List<IncidentKey> randomKeys(IncidentKey.Kind kind, int count) {
+		return IntStream.range(0, count)
+			.mapToObj((i) -> new IncidentKey(kind, UUID.randomUUID().toString().replace("-", "")))
+			.toList();
+	}
+
+	private static TipId tipId() {
+		return TipId.forSubmission("test-adapter", Channel.SMS, UUID.randomUUID().toString());
 	}
 
 	private static String uniquePhone() {
