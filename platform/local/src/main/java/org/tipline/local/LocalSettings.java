@@ -13,9 +13,17 @@ record LocalSettings(Path repository, Path dataDir, int kafkaPort, int kafkaCont
 		int intakePort, int triagePort, int dispatchPort, int auditPort, int stateEndpointPort, String serviceJvmOptions,
 		String stateEndpointBaseUrl) {
 
+	/**
+	 * The services' JVMs stop at the C1 compiler. With five JVMs, Kafka and PostgreSQL on two cores, each JVM's C2
+	 * compiler was still busy minutes into a load and most code ran meanwhile in C1's slower profiling tier; at
+	 * 100 tips/s the backlog that built up during the warm-up was a third as large with C1 alone, and the services
+	 * took 420 MiB less in total (docs/benchmarks.md). A deployment with cores to spare gives its own options.
+	 */
+	static final String SERVICE_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
 	static LocalSettings defaults(Path repository) {
 		return new LocalSettings(repository, repository.resolve(".tipline"), 9092, 9093, 5433, 8081, 8082, 8083, 8084,
-				8090, "-Xms64m -Xmx256m -XX:+UseSerialGC", null);
+				8090, SERVICE_JVM_OPTIONS, null);
 	}
 
 	static LocalSettings fromArguments(Path repository, String... args) {
