@@ -47,6 +47,9 @@ public final class PublicAddresses {
 		if (address.isMulticastAddress() || isBroadcast(address)) {
 			return Optional.of("a multicast or broadcast address");
 		}
+		if (isBenchmarkingOrReserved(address)) {
+			return Optional.of("a benchmarking or reserved address");
+		}
 		return Optional.empty();
 	}
 
@@ -81,6 +84,17 @@ public final class PublicAddresses {
 	private static boolean isSharedAddressSpace(InetAddress address) {
 		byte[] bytes = address.getAddress();
 		return address instanceof Inet4Address && bytes[0] == 100 && (bytes[1] & 0xc0) == 64;
+	}
+
+	/**
+	 * 198.18.0.0/15 (network benchmarking) and 240.0.0.0/4 (reserved): never a state's, yet routed inside some
+	 * networks, proxies' "fake IP" schemes among them. The documentation ranges (192.0.2.0/24, 198.51.100.0/24,
+	 * 203.0.113.0/24) stay allowed: the internet routes them nowhere, and tests use them for public endpoints.
+	 */
+	private static boolean isBenchmarkingOrReserved(InetAddress address) {
+		byte[] bytes = address.getAddress();
+		return address instanceof Inet4Address
+				&& ((bytes[0] == (byte) 198 && (bytes[1] & 0xfe) == 18) || (bytes[0] & 0xf0) == 0xf0);
 	}
 
 	/** fc00::/7. */

@@ -36,6 +36,11 @@ class PublicAddressesTest {
 			::                    | an unspecified address
 			::ffff:10.0.0.7       | a private address
 			::ffff:169.254.169.254 | a link-local address
+			198.18.0.1            | a benchmarking or reserved address
+			198.19.255.254        | a benchmarking or reserved address
+			240.0.0.1             | a benchmarking or reserved address
+			254.1.2.3             | a benchmarking or reserved address
+			::ffff:198.18.5.5     | a benchmarking or reserved address
 			""")
 	void refusesAnAddressThatIsNotPublic(String address, String rule) throws UnknownHostException {
 		assertThat(PublicAddresses.refusalOf(InetAddress.getByName(address))).hasValueSatisfying(
@@ -59,8 +64,8 @@ class PublicAddressesTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "8.8.8.8", "203.0.113.10", "172.32.0.1", "100.128.0.1", "2606:4700:4700::1111",
-			"64:ff9b::808:808" })
+	@ValueSource(strings = { "8.8.8.8", "203.0.113.10", "172.32.0.1", "100.128.0.1", "198.17.255.255", "198.20.0.1",
+			"223.255.255.254", "2606:4700:4700::1111", "64:ff9b::808:808" })
 	void acceptsAPublicAddress(String address) throws UnknownHostException {
 		assertThat(PublicAddresses.refusalOf(InetAddress.getByName(address))).isEmpty();
 	}
