@@ -9,14 +9,14 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.tipline.dispatch.endpoint.WebhookSecret;
+
 /**
  * Signs deliveries as Standard Webhooks does: HMAC-SHA256 over {@code id.timestamp.body} with each secret,
  * {@code v1,<base64>} per secret, space-separated. Signing with the new and the old secret during a rotation lets
  * a state verify with either.
  */
 final class WebhookSigner {
-
-	static final String SECRET_PREFIX = "whsec_";
 
 	private WebhookSigner() {
 	}
@@ -27,10 +27,9 @@ final class WebhookSigner {
 	}
 
 	private static String hmac(String secret, String content) {
-		String encoded = secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret;
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(Base64.getDecoder().decode(encoded), "HmacSHA256"));
+			mac.init(new SecretKeySpec(WebhookSecret.keyOf(secret), "HmacSHA256"));
 			return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {

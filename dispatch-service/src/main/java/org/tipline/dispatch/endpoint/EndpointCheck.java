@@ -22,8 +22,8 @@ import org.tipline.events.StateCode;
 
 /**
  * Checks every configured endpoint when dispatch starts and refuses to start, naming each endpoint and the rule it
- * breaks, when one is not HTTPS or is at a non-public address (outside local mode), or when its TLS settings
- * cannot be used. A host name that does not resolve at start is only warned about: a state's DNS being down must
+ * breaks, when one is not HTTPS or is at a non-public address (outside local mode), when its TLS settings
+ * cannot be used, or when its webhook secrets cannot sign (or there are none). A host name that does not resolve at start is only warned about: a state's DNS being down must
  * not stop deliveries to every other state, and the address is checked again at every connection anyway.
  */
 @Component
@@ -51,6 +51,7 @@ class EndpointCheck {
 			endpoints.configuredUrls().forEach((configured) -> problems.addAll(urlProblems(configured, lookup)));
 		}
 		new TreeMap<>(endpoints.tls()).forEach((endpoint, tls) -> problems.addAll(tlsProblems(endpoint, tls)));
+		problems.addAll(secretProblems(endpoints));
 		if (!problems.isEmpty()) {
 			throw new InvalidSettingsException("State endpoints are not safe to deliver to", problems,
 					"Correct the endpoints named above (tipline.dispatch.endpoints.*) and start dispatch again. "
@@ -127,6 +128,50 @@ class EndpointCheck {
 			problems.add(property + ".trust-store: cannot be used: " + reason(ex));
 		}
 		return problems;
+	}
+
+	/**
+	 * Every delivery is signed, so with no secret at all none could be sent, and a secret that is not one would fail
+	 * each delivery to its endpoints; both are found here rather than when the first tip is due. Problems name the
+	 * property, never the value.
+	 */
+	private static List<String> secretProblems(StateEndpoints endpoints) {
+		String prefix = "tipline.dispatch.endpoints.";
+		List<String> problems = new ArrayList<>();
+		if (endpoints.defaultSecrets().isEmpty() && endpoints.secrets().values().stream().allMatch(List::isEmpty)) {
+			problems.add(prefix + "default-secrets: no webhook secret is configured, so no delivery could be signed");
+		}
+		for (int i = 0; i < endpoints.defaultSecrets().size(); i++) {
+			secretProblem(prefix + "default-secrets[" + i + "]", endpoints.defaultSecrets().get(i))
+				.ifPresent(problems::add);
+		}
+		new TreeMap<>(endpoints.secrets()).forEach((endpoint, secrets) -> {
+			String property = prefix + "secrets." + endpoint;
+			if (!StateCode.isValid(endpoint) && !ForwardingPolicy.FALLBACK_ENDPOINT.equals(endpoint)) {
+				problems.add(property + ": '" + endpoint + "' is not a USPS state or territory code, nor "
+						+ ForwardingPolicy.FALLBACK_ENDPOINT);
+			}
+			for (int i = 0; i < secrets.size(); i++) {
+				secretProblem(property + "[" + i + "]", secrets.get(i)).ifPresent(problems::add);
+			}
+		});
+		return problems;
+	}
+
+	private static Optional<String> secretProblem(String property, String secret) {
+		byte[] key;
+		try {
+			key = WebhookSecret.keyOf(secret);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.of(property + ": is not a Standard Webhooks secret (" + WebhookSecret.PREFIX
+					+ " followed by base64)");
+		}
+		if (key.length < WebhookSecret.MINIMUM_BYTES) {
+			return Optional.of(property + ": is a key of " + key.length + " bytes; at least "
+					+ WebhookSecret.MINIMUM_BYTES + " are needed (Standard Webhooks recommends 24 to 64)");
+		}
+		return Optional.empty();
 	}
 
 	/** Key store exceptions name the file and what is wrong with it, never a password. */

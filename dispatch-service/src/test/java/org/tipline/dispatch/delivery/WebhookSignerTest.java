@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import org.junit.jupiter.api.Test;
+import org.tipline.dispatch.endpoint.WebhookSecret;
 import org.tipline.testing.FuzzRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,7 +152,7 @@ class WebhookSignerTest {
 		};
 		byte[] key = new byte[length];
 		random.nextBytes(key);
-		return WebhookSigner.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+		return WebhookSecret.PREFIX + Base64.getEncoder().encodeToString(key);
 	}
 
 	/** Changes one byte of the UTF-8 form, as a network or an attacker would. */

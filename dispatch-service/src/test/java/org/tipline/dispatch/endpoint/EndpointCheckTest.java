@@ -21,9 +21,13 @@ class EndpointCheckTest {
 
 	private static final String PUBLIC_ADDRESS = "203.0.113.10";
 
+	/** 24 bytes, as Standard Webhooks recommends at least; not a real one. */
+	private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
 	private final Map<String, String> settings = new HashMap<>(Map.of(
 			"tipline.dispatch.endpoints.url-template", "https://tips.example.gov/states/{state}/tips",
-			"tipline.dispatch.endpoints.fallback-url", "https://national.example.gov/tips"));
+			"tipline.dispatch.endpoints.fallback-url", "https://national.example.gov/tips",
+			"tipline.dispatch.endpoints.default-secrets[0]", SECRET));
 
 	/** Names resolve as the test says; none of these addresses is ever connected to. */
 	private final Map<String, String> dns = new HashMap<>(Map.of("tips.example.gov", PUBLIC_ADDRESS,
@@ -142,6 +146,43 @@ class EndpointCheckTest {
 
 	private void tls(String endpoint, String property, String value) {
 		settings.put("tipline.dispatch.endpoints.tls." + endpoint + "." + property, value);
+	}
+
+	@Test
+	void refusesToStartWithoutAnyWebhookSecret() {
+		settings.remove("tipline.dispatch.endpoints.default-secrets[0]");
+
+		assertThatThrownBy(() -> check(true)).isInstanceOf(InvalidSettingsException.class)
+			.hasMessageContaining("tipline.dispatch.endpoints.default-secrets: no webhook secret is configured");
+	}
+
+	@Test
+	void startsWithOnlyPerStateSecrets() {
+		settings.remove("tipline.dispatch.endpoints.default-secrets[0]");
+		settings.put("tipline.dispatch.endpoints.secrets.FL[0]", SECRET);
+
+		assertThatCode(() -> check(false)).doesNotThrowAnyException();
+	}
+
+	@Test
+	void refusesASecretThatIsNotOneNamingThePropertyButNotTheValue() {
+		settings.put("tipline.dispatch.endpoints.secrets.TX[0]", SECRET);
+		settings.put("tipline.dispatch.endpoints.secrets.TX[1]", "whsec_not*base64");
+		settings.put("tipline.dispatch.endpoints.default-secrets[1]", "whsec_c2hvcnQ=");
+
+		assertThatThrownBy(() -> check(false)).satisfies((thrown) -> assertThat(thrown.getMessage())
+			.contains("tipline.dispatch.endpoints.secrets.TX[1]: is not a Standard Webhooks secret (whsec_ followed "
+					+ "by base64)")
+			.contains("tipline.dispatch.endpoints.default-secrets[1]: is a key of 5 bytes; at least 16 are needed")
+			.doesNotContain("not*base64", "c2hvcnQ", "secrets.TX[0]", "default-secrets[0]"));
+	}
+
+	@Test
+	void refusesSecretsForSomethingThatIsNotAnEndpoint() {
+		settings.put("tipline.dispatch.endpoints.secrets.Florida[0]", SECRET);
+
+		assertThatThrownBy(() -> check(false)).hasMessageContaining(
+				"tipline.dispatch.endpoints.secrets.Florida: 'Florida' is not a USPS state or territory code, nor FALLBACK");
 	}
 
 	private StateEndpoints check(boolean allowInsecureLocalEndpoints) {
