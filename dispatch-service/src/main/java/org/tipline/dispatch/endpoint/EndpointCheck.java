@@ -23,8 +23,9 @@ import org.tipline.events.StateCode;
 /**
  * Checks every configured endpoint when dispatch starts and refuses to start, naming each endpoint and the rule it
  * breaks, when one is not HTTPS or is at a non-public address (outside local mode), when its TLS settings
- * cannot be used, or when its webhook secrets cannot sign (or there are none). A host name that does not resolve at start is only warned about: a state's DNS being down must
- * not stop deliveries to every other state, and the address is checked again at every connection anyway.
+ * cannot be used, or when its webhook secrets cannot sign (or there are none). A host name that does not resolve
+ * at start is only warned about: a state's DNS being down must not stop deliveries to every other state, and the
+ * address is checked again at every connection anyway.
  */
 @Component
 class EndpointCheck {
@@ -106,7 +107,7 @@ class EndpointCheck {
 	}
 
 	private static List<String> tlsProblems(String endpoint, EndpointTls tls) {
-		String property = "tipline.dispatch.endpoints.tls." + endpoint;
+		String property = StateEndpoints.PREFIX + "tls." + endpoint;
 		List<String> problems = new ArrayList<>();
 		if (!StateCode.isValid(endpoint) && !ForwardingPolicy.FALLBACK_ENDPOINT.equals(endpoint)) {
 			problems.add(property + ": '" + endpoint + "' is not a USPS state or territory code, nor "
@@ -136,17 +137,17 @@ class EndpointCheck {
 	 * property, never the value.
 	 */
 	private static List<String> secretProblems(StateEndpoints endpoints) {
-		String prefix = "tipline.dispatch.endpoints.";
 		List<String> problems = new ArrayList<>();
 		if (endpoints.defaultSecrets().isEmpty() && endpoints.secrets().values().stream().allMatch(List::isEmpty)) {
-			problems.add(prefix + "default-secrets: no webhook secret is configured, so no delivery could be signed");
+			problems.add(StateEndpoints.PREFIX
+					+ "default-secrets: no webhook secret is configured, so no delivery could be signed");
 		}
 		for (int i = 0; i < endpoints.defaultSecrets().size(); i++) {
-			secretProblem(prefix + "default-secrets[" + i + "]", endpoints.defaultSecrets().get(i))
+			secretProblem(StateEndpoints.PREFIX + "default-secrets[" + i + "]", endpoints.defaultSecrets().get(i))
 				.ifPresent(problems::add);
 		}
 		new TreeMap<>(endpoints.secrets()).forEach((endpoint, secrets) -> {
-			String property = prefix + "secrets." + endpoint;
+			String property = StateEndpoints.PREFIX + "secrets." + endpoint;
 			if (!StateCode.isValid(endpoint) && !ForwardingPolicy.FALLBACK_ENDPOINT.equals(endpoint)) {
 				problems.add(property + ": '" + endpoint + "' is not a USPS state or territory code, nor "
 						+ ForwardingPolicy.FALLBACK_ENDPOINT);

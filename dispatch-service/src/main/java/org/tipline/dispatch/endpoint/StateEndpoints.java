@@ -34,7 +34,7 @@ public record StateEndpoints(@DefaultValue("http://localhost:8090/states/{state}
 
 	static final String ESCALATION_SUFFIX = "/escalation";
 
-	private static final String PREFIX = "tipline.dispatch.endpoints.";
+	static final String PREFIX = "tipline.dispatch.endpoints.";
 
 	/**
 	 * One URL as configured, for the start-up check: {@code endpoint} names who receives tips there (for the

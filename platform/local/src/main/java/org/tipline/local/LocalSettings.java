@@ -16,8 +16,9 @@ record LocalSettings(Path repository, Path dataDir, int kafkaPort, int kafkaCont
 	/**
 	 * The services' JVMs stop at the C1 compiler. With five JVMs, Kafka and PostgreSQL on two cores, each JVM's C2
 	 * compiler was still busy minutes into a load and most code ran meanwhile in C1's slower profiling tier; at
-	 * 100 tips/s the backlog that built up during the warm-up was a third as large with C1 alone, and the services
-	 * took 420 MiB less in total (docs/benchmarks.md). A deployment with cores to spare gives its own options.
+	 * 100 tips/s the backlog that built up during the warm-up was a third as large with C1 alone, and the whole
+	 * pipeline took 1,837 MiB instead of 2,261 (docs/benchmarks.md, runs 13 and 14). A deployment with cores to
+	 * spare gives its own options.
 	 */
 	static final String SERVICE_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
