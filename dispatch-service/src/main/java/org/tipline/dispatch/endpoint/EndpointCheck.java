@@ -109,10 +109,7 @@ class EndpointCheck {
 	private static List<String> tlsProblems(String endpoint, EndpointTls tls) {
 		String property = StateEndpoints.PREFIX + "tls." + endpoint;
 		List<String> problems = new ArrayList<>();
-		if (!StateCode.isValid(endpoint) && !ForwardingPolicy.FALLBACK_ENDPOINT.equals(endpoint)) {
-			problems.add(property + ": '" + endpoint + "' is not a USPS state or territory code, nor "
-					+ ForwardingPolicy.FALLBACK_ENDPOINT);
-		}
+		endpointNameProblem(property, endpoint).ifPresent(problems::add);
 		if (tls.keyStore() == null && tls.trustStore() == null) {
 			problems.add(property + ": names neither a key-store nor a trust-store");
 		}
@@ -148,15 +145,21 @@ class EndpointCheck {
 		}
 		new TreeMap<>(endpoints.secrets()).forEach((endpoint, secrets) -> {
 			String property = StateEndpoints.PREFIX + "secrets." + endpoint;
-			if (!StateCode.isValid(endpoint) && !ForwardingPolicy.FALLBACK_ENDPOINT.equals(endpoint)) {
-				problems.add(property + ": '" + endpoint + "' is not a USPS state or territory code, nor "
-						+ ForwardingPolicy.FALLBACK_ENDPOINT);
-			}
+			endpointNameProblem(property, endpoint).ifPresent(problems::add);
 			for (int i = 0; i < secrets.size(); i++) {
 				secretProblem(property + "[" + i + "]", secrets.get(i)).ifPresent(problems::add);
 			}
 		});
 		return problems;
+	}
+
+	/** Settings per endpoint are keyed by a state code or FALLBACK; any other key would never be used. */
+	private static Optional<String> endpointNameProblem(String property, String endpoint) {
+		if (StateCode.isValid(endpoint) || ForwardingPolicy.FALLBACK_ENDPOINT.equals(endpoint)) {
+			return Optional.empty();
+		}
+		return Optional.of(property + ": '" + endpoint + "' is not a USPS state or territory code, nor "
+				+ ForwardingPolicy.FALLBACK_ENDPOINT);
 	}
 
 	private static Optional<String> secretProblem(String property, String secret) {
