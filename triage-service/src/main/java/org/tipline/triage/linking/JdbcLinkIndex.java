@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tipline.events.TipId;
 
 /**
- * The link index in PostgreSQL (database {@code triage}, table {@code incident_key}), so it survives a restart
- * and every triage instance sees the others' tips. Rows older than twice the window are deleted, once a minute, as
- * tips come in.
+ * The link index in PostgreSQL (database {@code triage}: each tip's keys in {@code incident_key}, the tips whose
+ * keys are written in {@code linked_tip}), so it survives a restart and every triage instance sees the others'
+ * tips. Rows older than twice the window are deleted, once a minute, as tips come in.
  */
 public final class JdbcLinkIndex implements LinkIndex {
 
@@ -58,11 +58,17 @@ public final class JdbcLinkIndex implements LinkIndex {
 		byte[][] digests = ordered.stream().map((key) -> hex.parseHex(key.digest())).toArray(byte[][]::new);
 		String[] kinds = ordered.stream().map((key) -> key.kind().name()).toArray(String[]::new);
 		// One statement for all keys: a round trip per key made this the slowest step of triage.
-		// A redelivered tip inserts nothing new and still finds the same matches.
+		// Only a tip's first delivery writes its keys: a redelivered tip, even with another receive time, inserts
+		// nothing and still finds the same matches.
 		jdbc.sql("""
+				WITH first_delivery AS (
+				    INSERT INTO linked_tip (tip_id, received_at) VALUES (?, ?)
+				    ON CONFLICT (tip_id) DO NOTHING
+				    RETURNING tip_id, received_at)
 				INSERT INTO incident_key (key_digest, kind, tip_id, received_at)
-				SELECT digest, kind, ?, ? FROM unnest(?::bytea[], ?::varchar[]) AS given (digest, kind)
-				ON CONFLICT (key_digest, tip_id) DO NOTHING""")
+				SELECT digest, kind, first_delivery.tip_id, first_delivery.received_at
+				FROM first_delivery, unnest(?::bytea[], ?::varchar[]) AS given (digest, kind)
+				ON CONFLICT DO NOTHING""")
 			.params(tipId.toString(), Timestamp.from(receivedAt), digests, kinds)
 			.update();
 		Set<Match> matches = new HashSet<>(jdbc.sql("""
@@ -89,9 +95,9 @@ public final class JdbcLinkIndex implements LinkIndex {
 		Instant now = clock.instant();
 		Instant last = lastForgotten.get();
 		if (Duration.between(last, now).compareTo(FORGET_EVERY) >= 0 && lastForgotten.compareAndSet(last, now)) {
-			jdbc.sql("DELETE FROM incident_key WHERE received_at < ?")
-				.param(Timestamp.from(now.minus(window.multipliedBy(2))))
-				.update();
+			Timestamp expired = Timestamp.from(now.minus(window.multipliedBy(2)));
+			jdbc.sql("DELETE FROM incident_key WHERE received_at < ?").param(expired).update();
+			jdbc.sql("DELETE FROM linked_tip WHERE received_at < ?").param(expired).update();
 		}
 	}
 }

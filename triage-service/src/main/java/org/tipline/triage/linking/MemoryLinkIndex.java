@@ -15,10 +15,8 @@ import org.tipline.events.TipId;
  */
 public final class MemoryLinkIndex implements LinkIndex {
 
-	private record Entry(TipId tipId, Instant receivedAt) {
-	}
-
-	private final Map<IncidentKey, Set<Entry>> entries = new HashMap<>();
+	/** Each key's tips and their receive times: a tip delivered again keeps its first time, as in the database. */
+	private final Map<IncidentKey, Map<TipId, Instant>> entries = new HashMap<>();
 
 	private final Duration window;
 
@@ -30,15 +28,15 @@ public final class MemoryLinkIndex implements LinkIndex {
 	public synchronized Set<Match> rememberAndMatch(TipId tipId, Instant receivedAt, Set<IncidentKey> keys) {
 		Map<TipId, Map<IncidentKey.Kind, Integer>> shared = new HashMap<>();
 		for (IncidentKey key : keys) {
-			Set<Entry> holders = entries.computeIfAbsent(key, (k) -> new HashSet<>());
-			for (Entry entry : holders) {
-				boolean inWindow = !entry.receivedAt().isBefore(receivedAt.minus(window))
-						&& !entry.receivedAt().isAfter(receivedAt.plus(window));
-				if (inWindow && !entry.tipId().equals(tipId)) {
-					shared.computeIfAbsent(entry.tipId(), (id) -> new HashMap<>()).merge(key.kind(), 1, Integer::sum);
+			Map<TipId, Instant> holders = entries.computeIfAbsent(key, (k) -> new HashMap<>());
+			holders.forEach((holder, heldSince) -> {
+				boolean inWindow = !heldSince.isBefore(receivedAt.minus(window))
+						&& !heldSince.isAfter(receivedAt.plus(window));
+				if (inWindow && !holder.equals(tipId)) {
+					shared.computeIfAbsent(holder, (id) -> new HashMap<>()).merge(key.kind(), 1, Integer::sum);
 				}
-			}
-			holders.add(new Entry(tipId, receivedAt));
+			});
+			holders.putIfAbsent(tipId, receivedAt);
 		}
 		Set<Match> matches = new HashSet<>();
 		shared.forEach((id, kinds) -> kinds.forEach((kind, count) -> {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,25 @@ class LinkIndexIT {
 			.containsExactly(new LinkIndex.Match(earlier, IncidentKey.Kind.STORY, 6));
 		assertThat(index.rememberAndMatch(tipId(), now, Set.of(phone)))
 			.containsExactly(new LinkIndex.Match(earlier, IncidentKey.Kind.PHONE, 1));
+	}
+
+	@Test
+	void aTipDeliveredAgainWithAnotherReceiveTimeFindsTheSameMatchesAndCountsOnce() {
+		JdbcLinkIndex index = new JdbcLinkIndex(jdbc, Duration.ofDays(30), Clock.systemUTC());
+		Instant now = Instant.now();
+		Set<IncidentKey> sixTerms = Set.copyOf(randomKeys(IncidentKey.Kind.STORY, 6));
+		Set<IncidentKey> threeOfThem = sixTerms.stream().limit(3).collect(Collectors.toSet());
+		TipId first = tipId();
+		TipId second = tipId();
+		index.rememberAndMatch(first, now, sixTerms);
+
+		assertThat(index.rememberAndMatch(second, now.plusSeconds(1), sixTerms))
+			.containsExactly(new LinkIndex.Match(first, IncidentKey.Kind.STORY, 6));
+		assertThat(index.rememberAndMatch(second, now.plusSeconds(2), sixTerms))
+			.containsExactly(new LinkIndex.Match(first, IncidentKey.Kind.STORY, 6));
+		assertThat(index.rememberAndMatch(tipId(), now.plusSeconds(3), threeOfThem))
+			.as("three shared terms, whichever tip was delivered twice")
+			.isEmpty();
 	}
 
 	private static List<IncidentKey> randomKeys(IncidentKey.Kind kind, int count) {
