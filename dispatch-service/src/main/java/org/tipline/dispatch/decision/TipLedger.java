@@ -35,24 +35,28 @@ class TipLedger {
 			.map((text) -> json.readValue(text, TipDecided.class));
 	}
 
-	/** Records a first decision; false when another consumer recorded one first, whose decision then stands. */
-	boolean recordFirst(TipDecided decided, String status, Instant holdUntil) {
+	/**
+	 * Records a first decision; false when another consumer recorded one first, whose decision then stands. The
+	 * triaged tip is kept as the decision carries it, from the JSON the caller wrote once for the ledger and the
+	 * outbox alike.
+	 */
+	boolean recordFirst(TipDecided decided, String decidedJson, String status, Instant holdUntil) {
 		return jdbc.sql("""
 				INSERT INTO dispatch_tip (tip_id, status, state, priority, hold_until, triaged, decided, decided_at)
-				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+				SELECT ?, ?, ?, ?, ?, given.decided -> 'triaged', given.decided, ?
+				FROM (SELECT ?::jsonb AS decided) AS given
 				ON CONFLICT (tip_id) DO NOTHING""")
 			.params(decided.tipId().value(), status, stateOf(decided.triaged()), decided.triaged().priority().name(),
-					timestamp(holdUntil), json.writeValueAsString(decided.triaged()), json.writeValueAsString(decided),
-					timestamp(decided.decidedAt()))
+					timestamp(holdUntil), timestamp(decided.decidedAt()), decidedJson)
 			.update() == 1;
 	}
 
 	/** Settles a held tip; false when it was no longer held (a consent answer and the timer raced). */
-	boolean settle(TipDecided decided, String status) {
+	boolean settle(TipDecided decided, String decidedJson, String status) {
 		return jdbc.sql("""
 				UPDATE dispatch_tip SET status = ?, decided = ?::jsonb, decided_at = ?, hold_until = NULL
 				WHERE tip_id = ? AND status = 'HELD'""")
-			.params(status, json.writeValueAsString(decided), timestamp(decided.decidedAt()), decided.tipId().value())
+			.params(status, decidedJson, timestamp(decided.decidedAt()), decided.tipId().value())
 			.update() == 1;
 	}
 

@@ -42,12 +42,12 @@ public class Outbox {
 		this.events = events;
 	}
 
-	/** Call inside the transaction that records the decision. */
-	public void add(String eventId, TipDecided decided) {
+	/** Call inside the transaction that records the decision; {@code decidedJson} is the decision as JSON. */
+	public void add(String eventId, TipDecided decided, String decidedJson) {
 		jdbc.sql("""
 				INSERT INTO outbox (event_id, event_type, tip_id, payload, occurred_at) VALUES (?, ?, ?, ?::jsonb, ?)
 				ON CONFLICT (event_id) DO NOTHING""")
-			.params(eventId, EventType.TIP_DECIDED.name(), decided.tipId().value(), json.writeValueAsString(decided),
+			.params(eventId, EventType.TIP_DECIDED.name(), decided.tipId().value(), decidedJson,
 					Timestamp.from(decided.decidedAt()))
 			.update();
 	}
