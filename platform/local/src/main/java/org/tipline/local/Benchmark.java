@@ -76,14 +76,19 @@ public final class Benchmark {
 				states.reset();
 				Map<String, Long> lagBefore = ConsumerLag.of(settings.kafkaBootstrap(), SERVICE_GROUPS);
 				Map<String, ProcessUsage> before = usage(pipeline, settings.postgresPort());
+				List<Integer> dispatchPorts = pipeline.portsOf("dispatch-service");
+				DispatchDecisions decidedBefore = DispatchDecisions.of(dispatchPorts);
 				long startNanos = System.nanoTime();
 				adapters.post(rate, measure, 256, "measured", out);
+				double postingSeconds = (System.nanoTime() - startNanos) / 1e9;
+				DispatchDecisions decided = DispatchDecisions.of(dispatchPorts).since(decidedBefore);
 				long acceptedInWindow = adapters.accepted();
 				Thread.sleep(5000);
 				double seconds = (System.nanoTime() - startNanos) / 1e9;
 				Map<String, ProcessUsage> after = usage(pipeline, settings.postgresPort());
 				Map<String, Long> lagAfter = ConsumerLag.of(settings.kafkaBootstrap(), SERVICE_GROUPS);
-				String report = report(rateText, measure, acceptedInWindow, adapters, states, seconds, ceiling, before, after)
+				String report = report(rateText, measure, acceptedInWindow, adapters, decided.total() / postingSeconds,
+						decided, states, seconds, ceiling, before, after)
 						+ "| warm-up's backlog, before the window | " + drained + " |\n" + lagReport(lagBefore, lagAfter);
 				out.println(report);
 				Files.writeString(results, "\n" + section(options, report), StandardOpenOption.CREATE,
@@ -97,16 +102,22 @@ public final class Benchmark {
 		System.exit(0);
 	}
 
+	/**
+	 * @param decidedPerSecond the sustained rate: tips decided while the window's load was posted, per second.
+	 * Every tip ends in a decision, forwarded or not; the state endpoints see only the forwarded ones.
+	 * @param seconds the window and the 5 s after it, over which deliveries, CPU and lag are read
+	 */
 	private static String report(String rateText, Duration measure, long accepted, ChannelAdapterSimulator adapters,
-			StateEndpointSimulator states, double seconds, KafkaCeiling.Result ceiling, Map<String, ProcessUsage> before,
-			Map<String, ProcessUsage> after) {
-		double deliveredPerSecond = states.delivered() / seconds;
+			double decidedPerSecond, DispatchDecisions decided, StateEndpointSimulator states, double seconds,
+			KafkaCeiling.Result ceiling, Map<String, ProcessUsage> before, Map<String, ProcessUsage> after) {
 		StringBuilder text = new StringBuilder();
 		text.append(String.format("| offered | %s for %d s |%n", rateText, measure.toSeconds()));
 		text.append(String.format("| accepted by intake (202) | %d (%.0f tips/s), %d refused |%n", accepted,
 				accepted / (double) measure.toSeconds(), adapters.refused()));
-		text.append(String.format("| delivered to the state endpoints | %d (%.0f tips/s sustained), %d repeats of a webhook-id |%n",
-				states.delivered(), deliveredPerSecond, states.duplicates()));
+		text.append(String.format("| decided by dispatch during the window | %d (%.0f tips/s sustained): %s |%n",
+				decided.total(), decidedPerSecond, decided.breakdown()));
+		text.append(String.format("| delivered to the state endpoints by 5 s after the window | %d, %d repeats of a "
+				+ "webhook-id |%n", states.delivered(), states.duplicates()));
 		text.append(String.format("| intake answer p50 / p99 | %.1f ms / %.1f ms |%n",
 				adapters.latencies().percentileMillis(50), adapters.latencies().percentileMillis(99)));
 		text.append(String.format("| intake to delivered p50 / p95 / p99 | %.1f ms / %.1f ms / %.1f ms |%n",
@@ -116,7 +127,7 @@ public final class Benchmark {
 				100.0 * states.withinDeadline() / Math.max(1, states.delivered())));
 		text.append(String.format("| Kafka ceiling (same broker, %d hops, acks=all) | %.0f records/s, hop p50 %.1f ms |%n",
 				KafkaCeiling.HOPS, ceiling.recordsPerSecond(), ceiling.hopP50Millis()));
-		text.append(String.format("| pipeline / ceiling | %.3f |%n", deliveredPerSecond / ceiling.recordsPerSecond()));
+		text.append(String.format("| pipeline / ceiling | %.3f |%n", decidedPerSecond / ceiling.recordsPerSecond()));
 		long totalRss = 0;
 		for (Map.Entry<String, ProcessUsage> process : after.entrySet()) {
 			ProcessUsage start = before.get(process.getKey());

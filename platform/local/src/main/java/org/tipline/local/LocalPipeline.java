@@ -240,6 +240,15 @@ public final class LocalPipeline implements AutoCloseable {
 	}
 
 	/** The operating-system process of each part, by name, for measuring them. */
+	/** The HTTP ports of a service's instances: one, or two after {@link #startSecondInstances}. */
+	synchronized List<Integer> portsOf(String service) {
+		return services.values()
+			.stream()
+			.filter((instance) -> instance.name().equals(service) || instance.name().equals(service + "-2"))
+			.map(Service::port)
+			.toList();
+	}
+
 	Map<String, Long> processIds() {
 		Map<String, Long> pids = new LinkedHashMap<>();
 		processes.forEach((process) -> pids.put(process.name(), process.pid()));
