@@ -153,9 +153,13 @@ class EndpointCheck {
 		return problems;
 	}
 
-	/** Settings per endpoint are keyed by a state code or FALLBACK; any other key would never be used. */
+	/**
+	 * Settings per endpoint are keyed by a state code or FALLBACK, in any case ({@link StateEndpoints}); any other
+	 * key would never be used.
+	 */
 	private static Optional<String> endpointNameProblem(String property, String endpoint) {
-		if (StateCode.isValid(endpoint) || ForwardingPolicy.FALLBACK_ENDPOINT.equals(endpoint)) {
+		String name = endpoint.toUpperCase(Locale.ROOT);
+		if (StateCode.isValid(name) || ForwardingPolicy.FALLBACK_ENDPOINT.equals(name)) {
 			return Optional.empty();
 		}
 		return Optional.of(property + ": '" + endpoint + "' is not a USPS state or territory code, nor "

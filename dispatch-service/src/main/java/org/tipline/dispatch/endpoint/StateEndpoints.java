@@ -2,7 +2,9 @@ package org.tipline.dispatch.endpoint;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,6 +37,32 @@ public record StateEndpoints(@DefaultValue("http://localhost:8090/states/{state}
 	static final String ESCALATION_SUFFIX = "/escalation";
 
 	static final String PREFIX = "tipline.dispatch.endpoints.";
+
+	public StateEndpoints {
+		states = byEndpointName("states", states);
+		escalation = byEndpointName("escalation", escalation);
+		secrets = byEndpointName("secrets", secrets);
+		tls = byEndpointName("tls", tls);
+	}
+
+	/**
+	 * Endpoints are named by state code or FALLBACK, in capitals, but looked up here in any case: a key set by an
+	 * environment variable ({@code TIPLINE_DISPATCH_ENDPOINTS_SECRETS_FL_0_}) arrives in lower case and would
+	 * otherwise name no endpoint. Keys keep their spelling, so the start-up check names them as configured.
+	 */
+	private static <V> Map<String, V> byEndpointName(String property, Map<String, V> configured) {
+		TreeMap<String, V> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		configured.forEach((key, value) -> {
+			String earlier = byName.ceilingKey(key);
+			if (earlier != null && earlier.equalsIgnoreCase(key)) {
+				List<String> spellings = List.of(earlier, key).stream().sorted().toList();
+				throw new IllegalArgumentException(PREFIX + property + ": sets " + key.toUpperCase(Locale.ROOT)
+						+ " twice (as '" + spellings.get(0) + "' and '" + spellings.get(1) + "')");
+			}
+			byName.put(key, value);
+		});
+		return Collections.unmodifiableMap(byName);
+	}
 
 	/**
 	 * One URL as configured, for the start-up check: {@code endpoint} names who receives tips there (for the

@@ -1,6 +1,7 @@
 package org.tipline.dispatch.endpoint;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -9,9 +10,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.tipline.dispatch.InvalidSettingsException;
 import org.tipline.dispatch.delivery.TestCertificates;
+import org.tipline.dispatch.policy.ForwardingPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -183,6 +188,39 @@ class EndpointCheckTest {
 
 		assertThatThrownBy(() -> check(false)).hasMessageContaining(
 				"tipline.dispatch.endpoints.secrets.Florida: 'Florida' is not a USPS state or territory code, nor FALLBACK");
+	}
+
+	@Test
+	void perStateSettingsFromEnvironmentVariablesApplyToTheirState() {
+		Map<String, Object> environment = Map.of(
+				"TIPLINE_DISPATCH_ENDPOINTS_URL_TEMPLATE", "https://tips.example.gov/states/{state}/tips",
+				"TIPLINE_DISPATCH_ENDPOINTS_FALLBACK_URL", "https://national.example.gov/tips",
+				"TIPLINE_DISPATCH_ENDPOINTS_STATES_FL", "https://fl.example.gov/tips",
+				"TIPLINE_DISPATCH_ENDPOINTS_SECRETS_FL_0_", SECRET,
+				"TIPLINE_DISPATCH_ENDPOINTS_SECRETS_FALLBACK_0_", SECRET);
+		dns.put("fl.example.gov", PUBLIC_ADDRESS);
+		StateEndpoints endpoints = new Binder(
+				ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
+			.bindOrCreate("tipline.dispatch.endpoints", StateEndpoints.class);
+
+		assertThatCode(() -> new EndpointCheck(endpoints, new OutboundProperties(false), this::lookup))
+			.doesNotThrowAnyException();
+		assertThat(endpoints.urlOf("FL")).isEqualTo(URI.create("https://fl.example.gov/tips"));
+		assertThat(endpoints.urlOf(ForwardingPolicy.FALLBACK_ENDPOINT))
+			.isEqualTo(URI.create("https://national.example.gov/tips"));
+		assertThat(endpoints.secretsOf("FL")).containsExactly(SECRET);
+		assertThat(endpoints.secretsOf(ForwardingPolicy.FALLBACK_ENDPOINT)).containsExactly(SECRET);
+	}
+
+	@Test
+	void refusesOneStateSetTwiceInDifferentCase() {
+		settings.put("tipline.dispatch.endpoints.states.FL", "https://tips.example.gov/fl");
+		settings.put("tipline.dispatch.endpoints.states.fl", "https://tips.example.gov/florida");
+
+		assertThatThrownBy(() -> check(false)).satisfies((thrown) -> assertThat(thrown)
+			.rootCause()
+			.hasMessage("tipline.dispatch.endpoints.states: sets FL twice (as 'FL' and 'fl')"));
 	}
 
 	private StateEndpoints check(boolean allowInsecureLocalEndpoints) {
