@@ -239,7 +239,6 @@ public final class LocalPipeline implements AutoCloseable {
 		return settings;
 	}
 
-	/** The operating-system process of each part, by name, for measuring them. */
 	/** The HTTP ports of a service's instances: one, or two after {@link #startSecondInstances}. */
 	synchronized List<Integer> portsOf(String service) {
 		return services.values()
@@ -249,6 +248,7 @@ public final class LocalPipeline implements AutoCloseable {
 			.toList();
 	}
 
+	/** The operating-system process of each part, by name, for measuring them. */
 	Map<String, Long> processIds() {
 		Map<String, Long> pids = new LinkedHashMap<>();
 		processes.forEach((process) -> pids.put(process.name(), process.pid()));
