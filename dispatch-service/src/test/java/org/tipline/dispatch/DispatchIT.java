@@ -297,7 +297,7 @@ class DispatchIT {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> PipelineEvents.read(Topics.TIPS_REPLAYS, poisoned, TipReplayed.class)
 				.stream()
-				.anyMatch((replayed) -> replayed.what().equals("DEAD_LETTER")));
+				.anyMatch((replayed) -> replayed.what().equals("DEAD_LETTER") && "on-call".equals(replayed.operator())));
 		assertThat(output).as("who replayed is on the record, never their key")
 			.contains("Operator on-call replayed tip " + poisoned + ": DEAD_LETTER")
 			.doesNotContain(OPERATOR_KEY);

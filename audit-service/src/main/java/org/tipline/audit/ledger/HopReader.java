@@ -96,7 +96,8 @@ public class HopReader {
 							instantText(event, "deadline")),
 					reference));
 			case TIP_REPLAYED -> entries.add(new HopEntry(tipId, Hop.REPLAYED, service, instant(event, "replayedAt"),
-					text(event, "what"), details("what", text(event, "what"), "reference", text(event, "reference")),
+					text(event, "what"), details("what", text(event, "what"), "reference", text(event, "reference"),
+							"operator", text(event, "operator")),
 					reference));
 			case TIP_LINKED -> entries.add(new HopEntry(tipId, Hop.LINKED, service, instant(event, "linkedAt"),
 					"LINKED", details("linkedTipId", text(event, "linkedTipId"), "evidence", kinds(event, "evidence")),

@@ -31,4 +31,22 @@ class HopReaderTest {
 				.containsEntry("evidence", List.of("PHONE", "STORY"));
 		});
 	}
+
+	@Test
+	void recordsWhichOperatorReplayedATip() {
+		UUID tipId = UUID.randomUUID();
+		String replayed = """
+				{"tipId":"%s","replayedAt":"2026-03-01T11:00:00Z","what":"DELIVERY","reference":"dlv_x_FL",
+				 "operator":"on-call"}""".formatted(tipId);
+
+		List<HopEntry> entries = reader.read("org.tipline.tip.replayed.v1", "/tipline/dispatch",
+				"dlv_x_FL/replay/1772362800000", replayed.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(entries).singleElement().satisfies((entry) -> {
+			assertThat(entry.hop()).isEqualTo(Hop.REPLAYED);
+			assertThat(entry.details()).containsEntry("what", "DELIVERY")
+				.containsEntry("reference", "dlv_x_FL")
+				.containsEntry("operator", "on-call");
+		});
+	}
 }

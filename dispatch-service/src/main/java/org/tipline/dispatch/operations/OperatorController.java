@@ -99,8 +99,8 @@ class OperatorController {
 
 	/**
 	 * Makes undelivered deliveries due now and puts dead-lettered records back on their topics. Safe to repeat:
-	 * delivered tips are not sent again and a decided tip is not decided again. Every replay is announced, so the
-	 * audit log shows who was replayed and when; which operator replayed is logged here.
+	 * delivered tips are not sent again and a decided tip is not decided again. Every replay is announced with the
+	 * operator's name, so the audit log shows which tip was replayed, when and by whom.
 	 */
 	@PostMapping("/v1/dispatch/replay")
 	Mono<ReplayResult> replay(@RequestBody ReplayRequest request,
@@ -116,14 +116,14 @@ class OperatorController {
 			List<DeadLetters.DeadLetter> letters = (tipId != null) ? deadLetters.replay(tipId.toString(), null, null)
 					: deadLetters.replay(null, request.from(), request.to());
 			List<TipReplayed> replayed = new ArrayList<>();
-			due.forEach((d) -> replayed.add(new TipReplayed(d.tipId(), now, "DELIVERY", d.deliveryId())));
+			due.forEach((d) -> replayed.add(new TipReplayed(d.tipId(), now, "DELIVERY", d.deliveryId(), operator.name())));
 			letters.stream()
 				.filter((letter) -> letter.tipId() != null)
-				.forEach((letter) -> replayed.add(new TipReplayed(parse(letter.tipId()), now, "DEAD_LETTER", letter.reference())));
+				.forEach((letter) -> replayed.add(new TipReplayed(parse(letter.tipId()), now, "DEAD_LETTER",
+						letter.reference(), operator.name())));
 			for (TipReplayed event : replayed) {
 				events.publish(EventType.TIP_REPLAYED, event.reference() + "/replay/" + now.toEpochMilli(), event.tipId(),
 						now, event);
-				// TipReplayed has no field for who replayed: this line is the record of it
 				log.info("Operator {} replayed tip {}: {} {}", operator.name(), event.tipId(), event.what(),
 						event.reference());
 			}
