@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.tipline.intake.IntakeProperties;
 import org.tipline.intake.adapter.Adapter;
 import reactor.core.publisher.Mono;
@@ -35,9 +36,17 @@ class TipController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<TipReceipt>> submit(@RequestAttribute(Adapter.ATTRIBUTE) Adapter adapter,
 			@RequestHeader(name = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
+			@RequestHeader(name = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding,
 			@RequestBody(required = false) Mono<byte[]> body) {
 		if (contentLength != null && contentLength > properties.maxBodySize().toBytes()) {
 			return Mono.error(new TipTooLargeException(properties.maxBodySize()));
+		}
+		// nothing here decompresses a body: read as JSON, a gzip body was refused as malformed, and a plain body
+		// labelled gzip was accepted, so the adapter never learnt what it had sent
+		if (contentEncoding != null && !contentEncoding.isBlank()
+				&& !"identity".equalsIgnoreCase(contentEncoding.strip())) {
+			return Mono.error(new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"Content-Encoding is not supported: send the tip uncompressed"));
 		}
 		return body.defaultIfEmpty(new byte[0])
 			.map((bytes) -> StrictJsonReader.read(bytes, TipSubmission.class))

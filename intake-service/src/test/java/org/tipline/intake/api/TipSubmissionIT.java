@@ -1,15 +1,19 @@
 package org.tipline.intake.api;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -228,6 +232,39 @@ class TipSubmissionIT {
 			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void refusesACompressedBodyNamingTheEncoding() throws IOException {
+		ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+			gzip.write(bytes(tip("SM-" + UUID.randomUUID())));
+		}
+		http.post()
+			.uri("/v1/tips")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_ENCODING, "gzip")
+			.bodyValue(compressed.toByteArray())
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Content-Encoding is not supported: send the tip uncompressed");
+	}
+
+	@Test
+	void acceptsABodyMarkedAsNotEncoded() {
+		http.post()
+			.uri("/v1/tips")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_ENCODING, "identity")
+			.bodyValue(bytes(tip("SM-" + UUID.randomUUID())))
+			.exchange()
+			.expectStatus()
+			.isAccepted();
 	}
 
 	private String receiptTipId(String messageId) {
