@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.tipline.events.Consent;
 import org.tipline.events.TipConsentUpdated;
@@ -52,8 +54,11 @@ class ConsentController {
 	@PostMapping(path = "/v1/tips/{tipId}/consent", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<ConsentReceipt>> answer(@RequestAttribute(Adapter.ATTRIBUTE) Adapter adapter,
-			@PathVariable String tipId, @RequestBody(required = false) Mono<byte[]> body) {
-		return body.defaultIfEmpty(new byte[0])
+			@PathVariable String tipId,
+			@RequestHeader(name = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding,
+			@RequestBody(required = false) Mono<byte[]> body) {
+		return UncompressedBodies.of(contentEncoding, body)
+			.defaultIfEmpty(new byte[0])
 			.map((bytes) -> consentOf(StrictJsonReader.read(bytes, ConsentAnswer.class)))
 			.flatMap((consent) -> tips.find(adapter, tipId).flatMap((tip) -> {
 				TipConsentUpdated update = new TipConsentUpdated(tip.tipId(), consent, clock.instant());

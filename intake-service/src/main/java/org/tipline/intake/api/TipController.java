@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.tipline.intake.IntakeProperties;
 import org.tipline.intake.adapter.Adapter;
 import reactor.core.publisher.Mono;
@@ -41,14 +40,8 @@ class TipController {
 		if (contentLength != null && contentLength > properties.maxBodySize().toBytes()) {
 			return Mono.error(new TipTooLargeException(properties.maxBodySize()));
 		}
-		// nothing here decompresses a body: read as JSON, a gzip body was refused as malformed, and a plain body
-		// labelled gzip was accepted, so the adapter never learnt what it had sent
-		if (contentEncoding != null && !contentEncoding.isBlank()
-				&& !"identity".equalsIgnoreCase(contentEncoding.strip())) {
-			return Mono.error(new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"Content-Encoding is not supported: send the tip uncompressed"));
-		}
-		return body.defaultIfEmpty(new byte[0])
+		return UncompressedBodies.of(contentEncoding, body)
+			.defaultIfEmpty(new byte[0])
 			.map((bytes) -> StrictJsonReader.read(bytes, TipSubmission.class))
 			.flatMap((tip) -> {
 				List<FieldProblem> problems = TipSubmissionValidator.problemsOf(tip);

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tipline.events.Topics;
@@ -68,6 +70,18 @@ class ConsentIT {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("consent");
+	}
+
+	@Test
+	void refusesACompressedAnswer() {
+		http.post()
+			.uri("/v1/tips/{id}/consent", submitSelfReport())
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_ENCODING, "br")
+			.bodyValue("{\"consent\":\"GRANTED\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 	}
 
 	private String submitSelfReport() {

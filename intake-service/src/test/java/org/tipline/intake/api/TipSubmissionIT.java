@@ -252,7 +252,7 @@ class TipSubmissionIT {
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.detail")
-			.isEqualTo("Content-Encoding is not supported: send the tip uncompressed");
+			.isEqualTo("Content-Encoding is not supported: send the body uncompressed");
 	}
 
 	@Test
