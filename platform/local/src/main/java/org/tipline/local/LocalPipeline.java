@@ -183,19 +183,20 @@ public final class LocalPipeline implements AutoCloseable {
 		String endpoint = settings.deliveryBaseUrl();
 		return List.of(
 				new Service("state-endpoint", "platform/state-endpoint", "state-endpoint", settings.stateEndpointPort(),
+						LocalSettings.DEMO_ENDPOINT_JVM_OPTIONS,
 						List.of("--tipline.state-endpoint.storage-dir=" + settings.dataDir().resolve("state-endpoint"))),
 				new Service("intake-service", "intake-service", "intake-service", settings.intakePort(),
-						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("intake"),
+						settings.serviceJvmOptions(), List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("intake"),
 								"--tipline.intake.adapters.demo.key-sha256=" + keys.hashOf(LocalKeys.ADAPTER),
 								// the benchmark drives the demo adapter well past a real adapter's pace
 								"--tipline.intake.adapters.demo.requests-per-second=20000",
 								"--tipline.intake.adapters.demo.burst=40000",
 								"--tipline.field-encryption.public-keyset-file=" + keys.publicKeyset())),
 				new Service("triage-service", "triage-service", "triage-service", settings.triagePort(),
-						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("triage"),
+						settings.serviceJvmOptions(), List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("triage"),
 								"--tipline.field-encryption.private-keyset-file=" + keys.privateKeyset())),
 				new Service("dispatch-service", "dispatch-service", "dispatch-service", settings.dispatchPort(),
-						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("dispatch"),
+						settings.serviceJvmOptions(), List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("dispatch"),
 								"--spring.config.import=file:" + webhookSecrets,
 								"--tipline.dispatch.endpoints.url-template=" + endpoint + "{state}/tips",
 								"--tipline.dispatch.endpoints.fallback-url=" + endpoint + "NATIONAL/tips",
@@ -204,7 +205,7 @@ public final class LocalPipeline implements AutoCloseable {
 								"--tipline.dispatch.operators.operator.key-sha256=" + keys.hashOf(LocalKeys.OPERATOR),
 								"--tipline.field-encryption.private-keyset-file=" + keys.privateKeyset())),
 				new Service("audit-service", "audit-service", "audit-service", settings.auditPort(),
-						List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("audit"),
+						settings.serviceJvmOptions(), List.of(kafka, "--spring.datasource.url=" + settings.jdbcUrl("audit"),
 								"--tipline.audit.readers.analyst.key-sha256=" + keys.hashOf(LocalKeys.ANALYST),
 								"--tipline.audit.readers.analyst.role=ANALYST",
 								"--tipline.audit.readers.oversight.key-sha256=" + keys.hashOf(LocalKeys.OVERSIGHT),
@@ -282,20 +283,21 @@ public final class LocalPipeline implements AutoCloseable {
 		return lib + "/*";
 	}
 
-	private record Service(String name, String module, String artifactId, int port, List<String> arguments) {
+	private record Service(String name, String module, String artifactId, int port, String jvmOptions,
+			List<String> arguments) {
 
 		Service secondInstance(int secondPort) {
-			return new Service(name + "-2", module, artifactId, secondPort, arguments);
+			return new Service(name + "-2", module, artifactId, secondPort, jvmOptions, arguments);
 		}
 
 		Service withExtra(List<String> extraArguments) {
 			List<String> all = new ArrayList<>(arguments);
 			all.addAll(extraArguments);
-			return new Service(name, module, artifactId, port, all);
+			return new Service(name, module, artifactId, port, jvmOptions, all);
 		}
 
 		ChildProcess start(LocalSettings settings) throws IOException {
-			List<String> jvm = new ArrayList<>(Arrays.asList(settings.serviceJvmOptions().trim().split("\\s+")));
+			List<String> jvm = new ArrayList<>(Arrays.asList(jvmOptions.trim().split("\\s+")));
 			List<String> main = new ArrayList<>(List.of("-jar", jar(settings.repository()).toString(),
 					"--server.port=" + port));
 			main.addAll(arguments);

@@ -14,13 +14,20 @@ record LocalSettings(Path repository, Path dataDir, int kafkaPort, int kafkaCont
 		String stateEndpointBaseUrl) {
 
 	/**
-	 * The services' JVMs stop at the C1 compiler. With five JVMs, Kafka and PostgreSQL on two cores, each JVM's C2
-	 * compiler was still busy minutes into a load and most code ran meanwhile in C1's slower profiling tier; at
-	 * 100 tips/s the backlog that built up during the warm-up was a third as large with C1 alone, and the whole
-	 * pipeline took 1,837 MiB instead of 2,261 (docs/benchmarks.md, runs 13 and 14). A deployment with cores to
-	 * spare gives its own options.
+	 * The services' JVMs run both compilers. On five JVMs, Kafka and PostgreSQL sharing two cores, C2 is still
+	 * compiling minutes into a full load, so a cold start at 100 tips/s leaves a larger backlog than with C1 alone;
+	 * once warm, C2's code takes the tail latency at 100 tips/s from about 2.3 s to 0.7–0.8 s (docs/benchmarks.md,
+	 * runs 25, 29 and 30). The native memory the compilers free is handed back to the system every 5 s; the option
+	 * exists from JDK 17.0.9 and is ignored by older ones. A deployment gives its own options.
 	 */
-	static final String SERVICE_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+	static final String SERVICE_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:+IgnoreUnrecognizedVMOptions "
+			+ "-XX:TrimNativeHeapInterval=5000";
+
+	/**
+	 * The demo state endpoint stands in for a state's system: it stores and lists what it receives, takes a few
+	 * requests a second in a demo and none in a benchmark (whose simulator receives instead), and is kept small.
+	 */
+	static final String DEMO_ENDPOINT_JVM_OPTIONS = "-Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
 	static LocalSettings defaults(Path repository) {
 		return new LocalSettings(repository, repository.resolve(".tipline"), 9092, 9093, 5433, 8081, 8082, 8083, 8084,

@@ -57,8 +57,9 @@ final class TestPipeline {
 			LocalSettings defaults = LocalSettings.defaults(repository);
 			LocalSettings settings = new LocalSettings(repository, Path.of("target", "e2e-" + run).toAbsolutePath(),
 					freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-					// the suites read the services' logs for personal data, so every line Tipline writes is in them
-					defaults.serviceJvmOptions() + " -Dlogging.level.org.tipline=DEBUG", null);
+					// the suites read the services' logs for personal data, so every line Tipline writes is in them; they
+					// run minutes, not the long load where C2 pays for its compiling, so the services stop at C1
+					defaults.serviceJvmOptions() + " -XX:TieredStopAtLevel=1 -Dlogging.level.org.tipline=DEBUG", null);
 			LocalPipeline pipeline = LocalPipeline.start(settings, System.out);
 			shared = new TestPipeline(pipeline, LocalKeys.ensure(settings.dataDir()), run);
 		}
