@@ -71,17 +71,17 @@ public final class Benchmark {
 				out.println("Pipeline at " + rateText + ": warm-up " + warmup.toSeconds() + " s, then "
 						+ measure.toSeconds() + " s measured");
 				adapters.post(rate, warmup, 256, "warm-up", out);
-				String drained = drain(settings.kafkaBootstrap(), drainLimit, out);
+				List<Integer> dispatchPorts = pipeline.portsOf("dispatch-service");
+				String drained = drain(settings.kafkaBootstrap(), dispatchPorts, drainLimit, out);
 				adapters.reset();
 				states.reset();
 				Map<String, Long> lagBefore = ConsumerLag.of(settings.kafkaBootstrap(), SERVICE_GROUPS);
 				Map<String, ProcessUsage> before = usage(pipeline, settings.postgresPort());
-				List<Integer> dispatchPorts = pipeline.portsOf("dispatch-service");
-				DispatchDecisions decidedBefore = DispatchDecisions.of(dispatchPorts);
+				DispatchDecisions decidedBefore = DispatchScrape.of(dispatchPorts).decisions();
 				long startNanos = System.nanoTime();
 				adapters.post(rate, measure, 256, "measured", out);
 				double postingSeconds = (System.nanoTime() - startNanos) / 1e9;
-				DispatchDecisions decided = DispatchDecisions.of(dispatchPorts).since(decidedBefore);
+				DispatchDecisions decided = DispatchScrape.of(dispatchPorts).decisions().since(decidedBefore);
 				long acceptedInWindow = adapters.accepted();
 				Thread.sleep(5000);
 				double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -128,35 +128,44 @@ public final class Benchmark {
 		text.append(String.format("| Kafka ceiling (same broker, %d hops, acks=all) | %.0f records/s, hop p50 %.1f ms |%n",
 				KafkaCeiling.HOPS, ceiling.recordsPerSecond(), ceiling.hopP50Millis()));
 		text.append(String.format("| pipeline / ceiling | %.3f |%n", decidedPerSecond / ceiling.recordsPerSecond()));
-		long totalRss = 0;
+		ProcessUsage total = new ProcessUsage(0, 0, 0);
 		for (Map.Entry<String, ProcessUsage> process : after.entrySet()) {
 			ProcessUsage start = before.get(process.getKey());
-			double cpu = (start != null) ? (process.getValue().cpuSeconds() - start.cpuSeconds()) / seconds : Double.NaN;
-			totalRss += process.getValue().residentBytes();
-			text.append(String.format("| %s | %.0f %% of a core, %d MiB resident |%n", process.getKey(), 100 * cpu,
-					process.getValue().residentBytes() >> 20));
+			ProcessUsage end = process.getValue();
+			double cpu = (start != null) ? (end.cpuSeconds() - start.cpuSeconds()) / seconds : Double.NaN;
+			total = total.plus(end);
+			text.append(String.format("| %s | %.0f %% of a core, %d MiB proportional, %d MiB resident |%n",
+					process.getKey(), 100 * cpu, end.proportionalBytes() >> 20, end.residentBytes() >> 20));
 		}
-		text.append(String.format("| all processes, PostgreSQL included | %d MiB resident |%n", totalRss >> 20));
+		text.append(String.format("| all processes, PostgreSQL included | %d MiB proportional (summed resident sets, "
+				+ "as runs 1-30 counted: %d MiB) |%n", total.proportionalBytes() >> 20, total.residentBytes() >> 20));
 		return text.toString();
 	}
 
 	/**
-	 * Waits, posting nothing, until every service has read everything the warm-up left, or the limit has passed.
-	 * The backlog a cold JVM builds up would otherwise drain through the measured window, whose latencies would
-	 * then measure the warm-up; the window's lag rows still show whether the rate itself builds a new one.
+	 * Waits, posting nothing, until every service has read everything the warm-up left and dispatch has made every
+	 * delivery it decided, or the limit has passed. The backlog a cold JVM builds up would otherwise drain through
+	 * the measured window, whose latencies would then measure the warm-up; the window's lag rows still show whether
+	 * the rate itself builds a new one. Deliveries count too: dispatch can have read every decision and still be
+	 * delivering them, and those deliveries took the first half of a window's CPU (docs/benchmarks.md, run 33).
 	 */
-	private static String drain(String bootstrap, Duration limit, PrintStream out) throws Exception {
+	private static String drain(String bootstrap, List<Integer> dispatchPorts, Duration limit, PrintStream out)
+			throws Exception {
 		long deadline = System.nanoTime() + limit.toNanos();
 		long started = System.nanoTime();
 		long unread = unread(bootstrap);
-		while (unread > 0 && System.nanoTime() < deadline) {
-			out.printf("\r  draining  %8d records not yet read by the services   ", unread);
+		long undelivered = DispatchScrape.of(dispatchPorts).undelivered();
+		while ((unread > 0 || undelivered > 0) && System.nanoTime() < deadline) {
+			out.printf("\r  draining  %8d records not yet read by the services, %8d deliveries not yet made   ", unread,
+					undelivered);
 			Thread.sleep(1000);
 			unread = unread(bootstrap);
+			undelivered = DispatchScrape.of(dispatchPorts).undelivered();
 		}
 		long waited = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-		String drained = (unread == 0) ? "worked off in " + waited + " s, posting nothing"
-				: unread + " records still unread after " + waited + " s; measured anyway";
+		String drained = (unread == 0 && undelivered == 0) ? "worked off in " + waited + " s, posting nothing"
+				: unread + " records still unread and " + undelivered + " deliveries not made after " + waited
+						+ " s; measured anyway";
 		out.printf("\r  draining  %s%n", drained);
 		return drained;
 	}
@@ -194,17 +203,20 @@ public final class Benchmark {
 
 	/**
 	 * PostgreSQL is a server process and one process per connection, started by pg_ctl rather than by this JVM:
-	 * found by the port on its command line, with every process under it. Memory is their proportional share
-	 * (PSS): the shared buffers every connection maps count once, not once per connection.
+	 * found by the port on its command line, with every process under it. Both its memory figures are their
+	 * proportional share (PSS): summing resident sets would count the shared buffers once per connection.
 	 */
 	private static ProcessUsage postgresUsage(int port) {
 		return ProcessHandle.allProcesses()
 			.filter((process) -> process.info().command().orElse("").endsWith("/postgres")
 					&& String.join(" ", process.info().arguments().orElse(new String[0])).contains("-p " + port))
 			.flatMap((server) -> java.util.stream.Stream.concat(java.util.stream.Stream.of(server), server.descendants()))
-			.map((process) -> ProcessUsage.of(process.pid()).withResidentBytes(ProcessUsage.proportionalBytes(process.pid())))
-			.reduce(new ProcessUsage(0, 0), (a, b) -> new ProcessUsage(a.cpuSeconds() + b.cpuSeconds(),
-					a.residentBytes() + b.residentBytes()));
+			.map((process) -> ProcessUsage.of(process.pid()))
+			// a connection or autovacuum worker that ended while being read is left out: PostgreSQL's CPU figure
+			// then misses that process's share, a small understatement instead of no figure at all
+			.filter((usage) -> !Double.isNaN(usage.cpuSeconds()))
+			.map((usage) -> new ProcessUsage(usage.cpuSeconds(), usage.proportionalBytes(), usage.proportionalBytes()))
+			.reduce(new ProcessUsage(0, 0, 0), ProcessUsage::plus);
 	}
 
 	private static Map<String, String> options(String[] args) {

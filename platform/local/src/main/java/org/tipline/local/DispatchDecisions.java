@@ -1,12 +1,5 @@
 package org.tipline.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,28 +13,9 @@ import java.util.regex.Pattern;
  */
 record DispatchDecisions(Map<String, Long> byDecision) {
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
 	private static final Pattern SAMPLE = Pattern.compile("^tipline_dispatch_decisions_total\\{(.*)\\}\\s+(\\S+)$");
 
 	private static final Pattern DECISION = Pattern.compile("decision=\"([A-Z_]+)\"");
-
-	static DispatchDecisions of(List<Integer> dispatchPorts) throws IOException, InterruptedException {
-		List<String> expositions = new ArrayList<>();
-		for (int port : dispatchPorts) {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-				.header("Accept", "text/plain;version=0.0.4")
-				.timeout(Duration.ofSeconds(10))
-				.build();
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IOException("dispatch on port " + port + " answered " + response.statusCode()
-						+ " to /actuator/prometheus");
-			}
-			expositions.add(response.body());
-		}
-		return fromExpositions(expositions);
-	}
 
 	/** The decisions counted in each instance's Prometheus text, summed over the instances and the reasons. */
 	static DispatchDecisions fromExpositions(List<String> expositions) {

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** CPU time and resident memory of a process, from Linux's /proc. */
-record ProcessUsage(double cpuSeconds, long residentBytes) {
+/**
+ * CPU time and memory of a process, from Linux's /proc. Resident memory counts every page the process maps, so the
+ * JVMs' shared libraries and PostgreSQL's shared buffers count once per process; the proportional set size (PSS)
+ * divides each shared page among the processes that map it, so the PSS of several processes adds up to what they
+ * take together.
+ */
+record ProcessUsage(double cpuSeconds, long residentBytes, long proportionalBytes) {
 
 	private static final double CLOCK_TICKS_PER_SECOND = 100.0;
 
@@ -14,15 +19,15 @@ record ProcessUsage(double cpuSeconds, long residentBytes) {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
-			return new ProcessUsage(cpu, kilobytesLine(pid, "status", "VmRSS:"));
+			return new ProcessUsage(cpu, kilobytesLine(pid, "status", "VmRSS:"), proportionalBytes(pid));
 		}
 		catch (IOException | RuntimeException ex) {
-			return new ProcessUsage(Double.NaN, 0);
+			return new ProcessUsage(Double.NaN, 0, 0);
 		}
 	}
 
-	/** Resident memory with each shared page divided among the processes that map it (PSS), 0 when unknown. */
-	static long proportionalBytes(long pid) {
+	/** 0 when unknown: smaps_rollup came with Linux 4.14. */
+	private static long proportionalBytes(long pid) {
 		try {
 			return kilobytesLine(pid, "smaps_rollup", "Pss:");
 		}
@@ -41,7 +46,8 @@ record ProcessUsage(double cpuSeconds, long residentBytes) {
 			.orElse(0L);
 	}
 
-	ProcessUsage withResidentBytes(long bytes) {
-		return new ProcessUsage(cpuSeconds, bytes);
+	ProcessUsage plus(ProcessUsage other) {
+		return new ProcessUsage(cpuSeconds + other.cpuSeconds, residentBytes + other.residentBytes,
+				proportionalBytes + other.proportionalBytes);
 	}
 }
