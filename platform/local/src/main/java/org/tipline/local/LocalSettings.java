@@ -16,8 +16,8 @@ record LocalSettings(Path repository, Path dataDir, int kafkaPort, int kafkaCont
 	/**
 	 * The services' JVMs run both compilers. On five JVMs, Kafka and PostgreSQL sharing two cores, C2 is still
 	 * compiling minutes into a full load, so a cold start at 100 tips/s leaves a larger backlog than with C1 alone;
-	 * once warm, C2's code takes the tail latency at 100 tips/s from about 2.3 s to 0.7–0.8 s (docs/benchmarks.md,
-	 * runs 25, 29 and 30). The native memory the compilers free is handed back to the system every 5 s; the option
+	 * once warm, C2's code takes the tail latency at 100 tips/s from about 2.3 s to 0.3–1.0 s (docs/benchmarks.md,
+	 * runs 25 and 29–36). The native memory the compilers free is handed back to the system every 5 s; the option
 	 * exists from JDK 17.0.9 and is ignored by older ones. A deployment gives its own options.
 	 */
 	static final String SERVICE_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:+IgnoreUnrecognizedVMOptions "
