@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * untouched.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class AuditReadGate implements WebFilter {
 
 	private static final PathPattern AUDIT_API = PathPatternParser.defaultInstance.parse("/v1/audit/**");

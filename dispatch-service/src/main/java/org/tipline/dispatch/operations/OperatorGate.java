@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * path that reaches an operator handler is gated too.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class OperatorGate implements WebFilter {
 
 	private static final PathPattern API = PathPatternParser.defaultInstance.parse("/v1/dispatch/**");

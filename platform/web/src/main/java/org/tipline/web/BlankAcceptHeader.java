@@ -1,9 +1,8 @@
-package org.tipline.intake.operations;
+package org.tipline.web;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -11,9 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * An {@code Accept} header with no value is read as no header at all. Boot 4.0's Prometheus endpoint otherwise
- * fails on it with a NullPointerException and answers 500 (found by {@code TipEndpointFuzzIT}).
+ * fails on it with a NullPointerException and answers 500 (found by intake's {@code TipEndpointFuzzIT}).
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BlankAcceptHeader implements WebFilter {
 
