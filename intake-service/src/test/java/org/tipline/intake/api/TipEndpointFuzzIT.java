@@ -89,8 +89,8 @@ class TipEndpointFuzzIT {
 		arguments.add("--tipline.intake.adapters." + TestAdapters.SMS_GATEWAY + ".burst=1000000");
 		intake = new SpringApplicationBuilder(IntakeApplication.class).run(arguments.toArray(String[]::new));
 		// a connection of its own per request, so that no request goes out on a connection intake may be dropping
-		// after answering before it read a hostile body: one CI run waited 30 s for an answer on a pooled
-		// connection, not reproduced since. What is checked is each answer, not the client's pool.
+		// after answering before it read a hostile body. What is checked is each answer, not the client's pool;
+		// the 30 s wait one CI run saw on a pooled connection was Reactor Netty's keep-alive defect (KeepAliveIT).
 		http = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
 			.baseUrl("http://localhost:" + intake.getEnvironment().getProperty("local.server.port"))
 			.responseTimeout(Duration.ofSeconds(30))
