@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +80,9 @@ public final class Benchmark {
 				Map<String, ProcessUsage> before = usage(pipeline, settings.postgresPort());
 				DispatchDecisions decidedBefore = DispatchScrape.of(dispatchPorts).decisions();
 				long startNanos = System.nanoTime();
+				Instant windowStart = Instant.now();
 				adapters.post(rate, measure, 256, "measured", out);
+				Instant windowEnd = Instant.now();
 				double postingSeconds = (System.nanoTime() - startNanos) / 1e9;
 				DispatchDecisions decided = DispatchScrape.of(dispatchPorts).decisions().since(decidedBefore);
 				long acceptedInWindow = adapters.accepted();
@@ -89,7 +92,8 @@ public final class Benchmark {
 				Map<String, Long> lagAfter = ConsumerLag.of(settings.kafkaBootstrap(), SERVICE_GROUPS);
 				String report = report(rateText, measure, acceptedInWindow, adapters, decided.total() / postingSeconds,
 						decided, states, seconds, ceiling, before, after)
-						+ "| warm-up's backlog, before the window | " + drained + " |\n" + lagReport(lagBefore, lagAfter);
+						+ "| warm-up's backlog, before the window | " + drained + " |\n" + lagReport(lagBefore, lagAfter)
+						+ stages(settings.jdbcUrl("audit"), windowStart, windowEnd);
 				out.println(report);
 				Files.writeString(results, "\n" + section(options, report), StandardOpenOption.CREATE,
 						StandardOpenOption.APPEND);
@@ -184,6 +188,16 @@ public final class Benchmark {
 			}
 		});
 		return text.toString();
+	}
+
+	/** Read after the 5 s that follow the window, so audit has caught up with all but the last deliveries. */
+	private static String stages(String auditJdbcUrl, Instant from, Instant to) {
+		try {
+			return TipStages.read(auditJdbcUrl, from, to).report();
+		}
+		catch (SQLException ex) {
+			return "| stages (audit log) | not read: " + ex.getMessage() + " |\n";
+		}
 	}
 
 	private static String section(Map<String, String> options, String report) {
