@@ -78,6 +78,7 @@ public final class Benchmark {
 				states.reset();
 				Map<String, Long> lagBefore = ConsumerLag.of(settings.kafkaBootstrap(), SERVICE_GROUPS);
 				Map<String, ProcessUsage> before = usage(pipeline, settings.postgresPort());
+				PostgresConnections connectionsBefore = PostgresConnections.read(settings.jdbcUrl("postgres"));
 				DispatchDecisions decidedBefore = DispatchScrape.of(dispatchPorts).decisions();
 				long startNanos = System.nanoTime();
 				Instant windowStart = Instant.now();
@@ -89,9 +90,13 @@ public final class Benchmark {
 				Thread.sleep(5000);
 				double seconds = (System.nanoTime() - startNanos) / 1e9;
 				Map<String, ProcessUsage> after = usage(pipeline, settings.postgresPort());
+				double postgresCores = (after.get("postgresql").cpuSeconds() - before.get("postgresql").cpuSeconds())
+						/ seconds;
+				String postgresByDatabase = PostgresConnections.read(settings.jdbcUrl("postgres"))
+					.reportSince(connectionsBefore, seconds, postgresCores);
 				Map<String, Long> lagAfter = ConsumerLag.of(settings.kafkaBootstrap(), SERVICE_GROUPS);
 				String report = report(rateText, measure, acceptedInWindow, adapters, decided.total() / postingSeconds,
-						decided, states, seconds, ceiling, before, after)
+						decided, states, seconds, ceiling, before, after) + postgresByDatabase
 						+ "| warm-up's backlog, before the window | " + drained + " |\n" + lagReport(lagBefore, lagAfter)
 						+ stages(settings.jdbcUrl("audit"), windowStart, windowEnd);
 				out.println(report);
