@@ -93,6 +93,17 @@ class PipelineEndToEndIT {
 		assertThat(metrics(tipline.settings().auditPort())).contains("tipline_audit_entries_total{");
 	}
 
+	/** A scraper that sends an empty Accept header got a 500 from Spring Boot's endpoint (platform/web). */
+	@Test
+	void everyServiceAnswersAScrapeWithAnEmptyAcceptHeader() throws Exception {
+		for (int port : List.of(tipline.settings().intakePort(), tipline.settings().triagePort(),
+				tipline.settings().dispatchPort(), tipline.settings().auditPort())) {
+			HttpResponse<String> scrape = tipline.get(port, "/actuator/prometheus", "");
+			assertThat(scrape.statusCode()).as("port %d", port).isEqualTo(200);
+			assertThat(scrape.body()).as("port %d", port).contains("jvm_memory_used_bytes");
+		}
+	}
+
 	private static String metrics(int port) throws Exception {
 		HttpResponse<String> response = tipline.get(port, "/actuator/prometheus");
 		assertThat(response.statusCode()).isEqualTo(200);

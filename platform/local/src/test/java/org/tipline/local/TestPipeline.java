@@ -109,6 +109,11 @@ final class TestPipeline {
 		return http.send(HttpRequest.newBuilder(uri(port, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	HttpResponse<String> get(int port, String path, String accept) throws Exception {
+		return http.send(HttpRequest.newBuilder(uri(port, path)).header("Accept", accept).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** The tip's audit entries in log order; empty while the log has none. */
 	List<JsonNode> entries(String tipId) throws Exception {
 		HttpResponse<String> response = audit("/v1/audit/tips/" + tipId);
