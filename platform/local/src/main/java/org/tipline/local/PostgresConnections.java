@@ -39,7 +39,7 @@ record PostgresConnections(Map<Long, Connected> byProcess) {
 		return new PostgresConnections(connections);
 	}
 
-	/** Share of a core per database between {@code before} and this reading, largest first. */
+	/** Share of a core per database between {@code before} and this reading. */
 	Map<String, Double> coresSince(PostgresConnections before, double seconds) {
 		Map<String, Double> cpu = new TreeMap<>();
 		byProcess.forEach((pid, now) -> {

@@ -66,7 +66,8 @@ record TipStages(List<Tip> tips) {
 					Timestamp attempted = rows.getTimestamp("attempted");
 					if (triaged != null && decided != null && attempted != null) {
 						tips.add(new Tip(rows.getTimestamp("received").toInstant(), triaged.toInstant(),
-								decided.toInstant(), attempted.toInstant(), Duration.ofMillis(rows.getLong("attempt_millis"))));
+								decided.toInstant(), attempted.toInstant(),
+								Duration.ofMillis(rows.getLong("attempt_millis"))));
 					}
 				}
 			}
@@ -100,7 +101,7 @@ record TipStages(List<Tip> tips) {
 			.toList();
 	}
 
-	static Latencies of(List<Tip> tips, Function<Tip, Duration> stage) {
+	private static Latencies of(List<Tip> tips, Function<Tip, Duration> stage) {
 		Latencies latencies = new Latencies();
 		tips.forEach((tip) -> latencies.record(stage.apply(tip).toNanos() / 1000));
 		return latencies;
