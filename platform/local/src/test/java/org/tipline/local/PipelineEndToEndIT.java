@@ -86,7 +86,9 @@ class PipelineEndToEndIT {
 		assertThat(entry(imminent, "TRIAGED").path("details").path("priority").asString()).isEqualTo("P1");
 		assertThat(entry(minor, "TRIAGED").path("details").path("priority").asString()).isEqualTo("P2");
 		assertThat(entry(minor, "DELIVERED").path("details").path("statusCode").asInt()).isEqualTo(202);
-		assertThat(metrics(tipline.settings().intakePort())).contains("tipline_intake_tips_received_total{");
+		// the intake alert's runbook points at the producers' own error count
+		assertThat(metrics(tipline.settings().intakePort())).contains("tipline_intake_tips_received_total{",
+				"kafka_producer_record_error_total{");
 		assertThat(metrics(tipline.settings().triagePort())).contains("tipline_triage_tips_total{");
 		assertThat(metrics(tipline.settings().dispatchPort())).contains("tipline_dispatch_decisions_total{",
 				"tipline_delivery_latency_seconds_bucket{");
