@@ -78,7 +78,7 @@ public final class Benchmark {
 				states.reset();
 				Map<String, Long> lagBefore = ConsumerLag.of(settings.kafkaBootstrap(), SERVICE_GROUPS);
 				Map<String, ProcessUsage> before = usage(pipeline, settings.postgresPort());
-				PostgresConnections connectionsBefore = PostgresConnections.read(settings.jdbcUrl("postgres"));
+				PostgresConnections connectionsBefore = PostgresConnections.read(settings);
 				DispatchDecisions decidedBefore = DispatchScrape.of(dispatchPorts).decisions();
 				long startNanos = System.nanoTime();
 				Instant windowStart = Instant.now();
@@ -92,13 +92,13 @@ public final class Benchmark {
 				Map<String, ProcessUsage> after = usage(pipeline, settings.postgresPort());
 				double postgresCores = (after.get("postgresql").cpuSeconds() - before.get("postgresql").cpuSeconds())
 						/ seconds;
-				String postgresByDatabase = PostgresConnections.read(settings.jdbcUrl("postgres"))
+				String postgresByDatabase = PostgresConnections.read(settings)
 					.reportSince(connectionsBefore, seconds, postgresCores);
 				Map<String, Long> lagAfter = ConsumerLag.of(settings.kafkaBootstrap(), SERVICE_GROUPS);
 				String report = report(rateText, measure, acceptedInWindow, adapters, decided.total() / postingSeconds,
 						decided, states, seconds, ceiling, before, after) + postgresByDatabase
 						+ "| warm-up's backlog, before the window | " + drained + " |\n" + lagReport(lagBefore, lagAfter)
-						+ stages(settings.jdbcUrl("audit"), windowStart, windowEnd);
+						+ stages(settings, windowStart, windowEnd);
 				out.println(report);
 				Files.writeString(results, "\n" + section(options, report), StandardOpenOption.CREATE,
 						StandardOpenOption.APPEND);
@@ -196,9 +196,9 @@ public final class Benchmark {
 	}
 
 	/** Read after the 5 s that follow the window, so audit has caught up with all but the last deliveries. */
-	private static String stages(String auditJdbcUrl, Instant from, Instant to) {
+	private static String stages(LocalSettings settings, Instant from, Instant to) {
 		try {
-			return TipStages.read(auditJdbcUrl, from, to).report();
+			return TipStages.read(settings, from, to).report();
 		}
 		catch (SQLException ex) {
 			return "| stages (audit log) | not read: " + ex.getMessage() + " |\n";

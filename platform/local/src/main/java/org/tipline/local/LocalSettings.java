@@ -1,6 +1,9 @@
 package org.tipline.local;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -75,6 +78,11 @@ record LocalSettings(Path repository, Path dataDir, int kafkaPort, int kafkaCont
 
 	String jdbcUrl(String database) {
 		return "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
+	}
+
+	/** A connection to one of the embedded cluster's databases as its superuser, for the benchmark's readings. */
+	Connection connect(String database) throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(database), "postgres", "postgres");
 	}
 
 	private static int port(Map<String, String> given, String name, int fallback) {

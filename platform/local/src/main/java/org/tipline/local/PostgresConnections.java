@@ -1,7 +1,6 @@
 package org.tipline.local;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,9 +21,9 @@ record PostgresConnections(Map<Long, Connected> byProcess) {
 	record Connected(String database, double cpuSeconds) {
 	}
 
-	static PostgresConnections read(String jdbcUrl) throws SQLException {
+	static PostgresConnections read(LocalSettings settings) throws SQLException {
 		Map<Long, Connected> connections = new HashMap<>();
-		try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+		try (Connection connection = settings.connect("postgres");
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT pid, datname FROM pg_stat_activity "
 						+ "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {

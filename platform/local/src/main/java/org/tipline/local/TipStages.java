@@ -1,7 +1,6 @@
 package org.tipline.local;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,9 +44,9 @@ record TipStages(List<Tip> tips) {
 	}
 
 	/** The tips received from {@code from} until {@code to} that were delivered, from the audit database. */
-	static TipStages read(String auditJdbcUrl, Instant from, Instant to) throws SQLException {
+	static TipStages read(LocalSettings settings, Instant from, Instant to) throws SQLException {
 		List<Tip> tips = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(auditJdbcUrl, "postgres", "postgres");
+		try (Connection connection = settings.connect("audit");
 				PreparedStatement query = connection.prepareStatement("""
 						SELECT min(at) FILTER (WHERE hop = 'RECEIVED') AS received,
 						       min(at) FILTER (WHERE hop = 'TRIAGED') AS triaged,
