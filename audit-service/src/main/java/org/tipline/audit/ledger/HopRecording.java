@@ -18,7 +18,10 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.tipline.audit.checkpoint.CheckpointIssuer;
+import org.tipline.kafka.BatchFailureHandling;
+import org.tipline.kafka.PolledBatch;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +31,12 @@ class HopRecording {
 
 	/** W3C traceparent: version, trace id, parent span id, flags. */
 	private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+
+	/** A record audit cannot read or store is dead-lettered alone; a poll the database cannot take, never. */
+	@Bean
+	BatchFailureHandling batchFailureHandling(KafkaProperties kafka) {
+		return new BatchFailureHandling(kafka);
+	}
 
 	/**
 	 * Records every pipeline event, and every record a service dead-lettered, as audit entries, a poll of records at

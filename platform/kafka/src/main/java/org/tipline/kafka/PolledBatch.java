@@ -1,4 +1,4 @@
-package org.tipline.audit.ledger;
+package org.tipline.kafka;
 
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.springframework.messaging.support.MessageBuilder;
  * record's own headers ({@code ce_*}, {@code traceparent}, {@code x-original-*}) as the map at its index of
  * {@code kafka_batchConvertedHeaders}, not as lists of their own.
  */
-final class PolledBatch {
+public final class PolledBatch {
 
 	private static final List<String> METADATA = List.of(KafkaHeaders.RECEIVED_TOPIC, KafkaHeaders.RECEIVED_KEY,
 			KafkaHeaders.RECEIVED_PARTITION, KafkaHeaders.OFFSET, KafkaHeaders.RECEIVED_TIMESTAMP,
@@ -24,16 +24,16 @@ final class PolledBatch {
 
 	private final Message<List<byte[]>> batch;
 
-	PolledBatch(Message<List<byte[]>> batch) {
+	public PolledBatch(Message<List<byte[]>> batch) {
 		this.batch = batch;
 	}
 
-	int size() {
+	public int size() {
 		return batch.getPayload().size();
 	}
 
 	/** Record {@code index} as a message of its own, with the headers the binder gives a record out of batch mode. */
-	Message<byte[]> record(int index) {
+	public Message<byte[]> record(int index) {
 		MessageHeaders headers = batch.getHeaders();
 		Map<String, Object> own = new HashMap<>();
 		if (headers.get(KafkaHeaders.BATCH_CONVERTED_HEADERS) instanceof List<?> converted
@@ -53,7 +53,7 @@ final class PolledBatch {
 	 * named in a {@link org.springframework.kafka.listener.BatchListenerFailedException} among those it polled. Key
 	 * and value are left out: the exception is logged, and the record may hold a narrative.
 	 */
-	ConsumerRecord<Object, Object> origin(int index) {
+	public ConsumerRecord<Object, Object> origin(int index) {
 		MessageHeaders headers = batch.getHeaders();
 		return new ConsumerRecord<>((String) element(headers, KafkaHeaders.RECEIVED_TOPIC, index),
 				(Integer) element(headers, KafkaHeaders.RECEIVED_PARTITION, index),

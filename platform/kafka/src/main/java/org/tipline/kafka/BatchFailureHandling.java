@@ -1,4 +1,4 @@
-package org.tipline.audit.ledger;
+package org.tipline.kafka;
 
 import java.util.function.BiFunction;
 
@@ -18,31 +18,30 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaUtils;
-import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * What becomes of a batch audit could not record in full. The binder's own dead-lettering will not do in batch mode
- * (spring-cloud-stream-binder-kafka 5.0.4): it sends every record of the poll to the dead-letter topic, those
- * already recorded and those after the bad one too, which then never reach the log. So the binding's container gets
- * Spring Kafka's {@link DefaultErrorHandler} instead, through the binder's hook for it:
+ * What becomes of a batch a service could not process in full, for every binding of the service (all of them in
+ * batch mode). The binder's own dead-lettering will not do in batch mode (spring-cloud-stream-binder-kafka 5.0.4):
+ * it sends every record of the poll to the dead-letter topic, those already processed and those after the bad one
+ * too, which then are never processed. So the binding's container gets Spring Kafka's {@link DefaultErrorHandler}
+ * instead, through the binder's hook for it; declare this as a bean.
  * <ul>
- * <li>the one record a {@link BatchListenerFailedException} names (unreadable, or refused by the database) is
+ * <li>the one record a {@link BatchListenerFailedException} names (unreadable, or refused for what it holds) is
  * dead-lettered at once, alone, to the binding's dead-letter topic ({@code dlq-name}) with the headers the binder
  * writes ({@code x-original-topic}, {@code -partition}, {@code -offset}, {@code x-exception-fqcn}, ...); the
- * offsets of the records before it, already stored, are committed, and the records after it come again. Retrying
- * would not help: the same bytes fail the same way.</li>
- * <li>a batch that could not be stored at all (the database unavailable) is retried, then sought back and polled
- * again, for as long as it takes: nothing is committed and nothing dead-lettered, so audit falls behind rather
- * than leaving a gap in the log.</li>
+ * offsets of the records before it, which the function must have finished with, are committed, and the records
+ * after it come again. Retrying would not help: the same bytes fail the same way.</li>
+ * <li>a batch that failed otherwise (the database or the broker unavailable) is retried, then sought back and
+ * polled again, for as long as it takes: nothing is committed and nothing dead-lettered, so the service falls
+ * behind rather than losing a record.</li>
  * </ul>
  */
-@Component
-class BatchFailureHandling implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
+public class BatchFailureHandling implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
-	/** The binder's names, where it has them: a dead letter of audit reads like those of the other services. */
+	/** The binder's names, where it has them: a dead letter reads the same whichever way it was written. */
 	private static final HeaderNames BINDER_HEADER_NAMES = HeaderNames.Builder.original()
 		.offsetHeader("x-original-offset")
 		.timestampHeader("x-original-timestamp")
@@ -62,7 +61,7 @@ class BatchFailureHandling implements ListenerContainerWithDlqAndRetryCustomizer
 
 	private final DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers;
 
-	BatchFailureHandling(KafkaProperties kafka) {
+	public BatchFailureHandling(KafkaProperties kafka) {
 		this.deadLetterProducers = new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
 				new ByteArraySerializer(), new ByteArraySerializer());
 	}
@@ -80,7 +79,7 @@ class BatchFailureHandling implements ListenerContainerWithDlqAndRetryCustomizer
 	}
 
 	/**
-	 * For a batch that could not be stored at all: about 15 seconds of retries, polling all along so the consumer
+	 * For a batch that failed as a whole: about 15 seconds of retries, polling all along so the consumer
 	 * keeps its partitions; then the batch is sought back and the next poll brings it again.
 	 */
 	private static BackOff retriesOfAWholeBatch() {
