@@ -133,6 +133,28 @@ class TriageTipIT {
 		assertThat(recordsFor(Topics.TIPS_TRIAGED, clear.tipId())).isEmpty();
 	}
 
+	@Test
+	void deadLettersOnlyTheUnreadableTipOfAPollAndTriagesTheTipsAroundItOnce() throws Exception {
+		TipReceived before = TestFieldKeys.seal(tip("girls kept at a massage parlor in Tulsa"));
+		TipId unreadable = new TipId(UUID.randomUUID());
+		TipReceived after = TestFieldKeys.seal(tip("men working without pay at a farm near Tulsa"));
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()), new StringSerializer(),
+				new ByteArraySerializer())) {
+			// one partition, one after the other, so that the three are read in order and usually in one poll
+			producer.send(received(Topics.TIPS_RECEIVED, 0, before.tipId(), json.writeValueAsBytes(before)));
+			producer.send(received(Topics.TIPS_RECEIVED, 0, unreadable, "{\"tipId\": not json".getBytes(StandardCharsets.UTF_8)));
+			producer.send(received(Topics.TIPS_RECEIVED, 0, after.tipId(), json.writeValueAsBytes(after)));
+			producer.flush();
+		}
+
+		awaitRecord(Topics.TIPS_TRIAGED, after.tipId());
+		assertThat(recordsFor("tips.received.v1.triage-service.dlq", unreadable)).hasSize(1);
+		assertThat(recordsFor(Topics.TIPS_TRIAGED, before.tipId())).hasSize(1);
+		assertThat(recordsFor(Topics.TIPS_TRIAGED, after.tipId())).hasSize(1);
+		assertThat(recordsFor(Topics.TIPS_TRIAGED, unreadable)).isEmpty();
+	}
+
 	private static TipReceived tip(String narrative) {
 		return new TipReceived(new TipId(UUID.randomUUID()), Instant.now(), Channel.PHONE, "call-" + UUID.randomUUID(),
 				"en", null, narrative, new Location(null, null, null, null, null, null), null);
@@ -151,12 +173,16 @@ class TriageTipIT {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()), new StringSerializer(),
 				new ByteArraySerializer())) {
-			ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, tipId.toString(), value);
-			CloudEventHeaders.of(EventType.TIP_RECEIVED, "/tipline/intake", tipId.toString(), tipId, Instant.now())
-				.forEach((name, header) -> record.headers().add(name, String.valueOf(header).getBytes(StandardCharsets.UTF_8)));
-			record.headers().add("contentType", "application/json".getBytes(StandardCharsets.UTF_8));
-			producer.send(record).get();
+			producer.send(received(topic, null, tipId, value)).get();
 		}
+	}
+
+	/** As intake publishes it; {@code partition} null: the key's. */
+	private static ProducerRecord<String, byte[]> received(String topic, Integer partition, TipId tipId, byte[] value) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, tipId.toString(), value);
+		CloudEventHeaders.of(EventType.TIP_RECEIVED, "/tipline/intake", tipId.toString(), tipId, Instant.now())
+			.forEach((name, header) -> record.headers().add(name, String.valueOf(header).getBytes(StandardCharsets.UTF_8)));
+		return record;
 	}
 
 	private static ConsumerRecord<String, byte[]> awaitRecord(String topic, TipId tipId) {
