@@ -75,7 +75,8 @@ class TriageFunctions {
 	 * Triages a poll of tips at a time (the binding is in batch mode): each tip is read, opened, triaged and its
 	 * links and triaged tip sent without waiting ({@link TriageEvents}); once the poll is done, one wait for all of
 	 * its sends, and the poll's offsets are committed only after the function returned. Per tip, the framework's
-	 * conversion, observation, synchronous sends and commit were most of triage's CPU.
+	 * conversion, observation and synchronous sends were 40 % of triage's samples in a profile (docs/benchmarks.md,
+	 * run 39).
 	 * <p>
 	 * The published event carries the tip as it arrived, still sealed: triage reads the personal fields in memory
 	 * only. A tip that cannot be read, has a field in the clear or sealed for another tip, or fails triage for what
