@@ -72,7 +72,11 @@ class PipelineEndToEndIT {
 			.satisfies((delivery) -> assertThat(delivery.endpoint()).isEqualTo(state)));
 		assertThat(deliveries).extracting(Delivered::tipId).doesNotContain(declined);
 		String secret = WebhookSecrets.read(tipline.settings().dataDir().resolve(WebhookSecrets.FILE_NAME));
-		assertThat(deliveries).allSatisfy((delivery) -> assertThatCode(
+		// this test's own deliveries only: the suites before it left theirs at the same endpoint, and Standard
+		// Webhooks refuses a signature more than five minutes old
+		assertThat(deliveries).filteredOn((delivery) -> forwarded.containsKey(delivery.tipId()))
+			.hasSize(forwarded.size())
+			.allSatisfy((delivery) -> assertThatCode(
 				() -> new Webhook(secret).verify(delivery.body(), delivery.signatureHeaders()))
 			.as("a state verifies delivery %s with a Standard Webhooks library", delivery.webhookId())
 			.doesNotThrowAnyException());
